@@ -1,0 +1,311 @@
+// Package catalog loads the per-language message catalogs in locales/ (go-i18n
+// TOML files) and hands out a Translator per language. A Translator falls back
+// to the source language for a missing message and records the miss, so the
+// build can report it.
+package catalog
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html"
+	"html/template"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	ttemplate "text/template"
+
+	"github.com/BurntSushi/toml"
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/language"
+
+	"github.com/docgen/docgen/internal/config"
+	"github.com/docgen/docgen/internal/diag"
+	"github.com/docgen/docgen/internal/tomlpos"
+)
+
+// pluralKeys are the go-i18n keys that hold message text.
+var pluralKeys = []string{"zero", "one", "two", "few", "many", "other"}
+
+// messageKeys are all keys go-i18n reads in a message table.
+var messageKeys = append([]string{"id", "description", "hash", "leftdelim", "rightdelim"}, pluralKeys...)
+
+// Catalog holds every language's messages.
+type Catalog struct {
+	bundle *i18n.Bundle
+	source language.Tag
+	files  map[string]string // language code → catalog path ("" when the language has none)
+}
+
+// Load reads dir/<code>.toml for every configured language. A language
+// without a file is allowed (every message falls back); a file for an
+// unconfigured language, a TOML error or a template error stops the build.
+func Load(root, dir string, cfg *config.Config) (*Catalog, error) {
+	c := &Catalog{bundle: i18n.NewBundle(cfg.DefaultLanguage.Tag), source: cfg.DefaultLanguage.Tag, files: map[string]string{}}
+	c.bundle.RegisterUnmarshalFunc("toml", toml.Unmarshal)
+	entries, err := os.ReadDir(filepath.Join(root, dir))
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return nil, diag.Errorf(dir, 0, "check the folder's permissions", "cannot read catalogs: %v", err)
+	}
+	var errs diag.List
+	// Base languages before regional ones (fr before fr-CA), as go-i18n expects.
+	sort.Slice(entries, func(i, j int) bool {
+		a, b := entries[i].Name(), entries[j].Name()
+		if len(a) != len(b) {
+			return len(a) < len(b)
+		}
+		return a < b
+	})
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || !strings.HasSuffix(name, ".toml") {
+			continue
+		}
+		shown := filepath.ToSlash(filepath.Join(dir, name))
+		code := strings.TrimSuffix(name, ".toml")
+		lang := cfg.Language(code)
+		if lang == nil {
+			errs.Add(diag.Errorf(shown, 0, "name catalogs after a language in config.toml, e.g. fa.toml", "catalog for unknown language %q", code))
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(root, dir, name))
+		if err != nil {
+			errs.Add(diag.Errorf(shown, 0, "check the file's permissions", "cannot read catalog: %v", err))
+			continue
+		}
+		msgs, perr := Parse(shown, data)
+		if perr != nil {
+			appendErr(&errs, perr)
+			continue
+		}
+		if err := c.bundle.AddMessages(lang.Tag, msgs...); err != nil {
+			errs.Add(diag.Errorf(shown, 0, "fix the message's plural forms", "%v", err))
+			continue
+		}
+		c.files[code] = shown
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+func appendErr(l *diag.List, err error) {
+	var list diag.List
+	if errors.As(err, &list) {
+		*l = append(*l, list...)
+		return
+	}
+	if d, ok := diag.As(err); ok {
+		l.Add(d)
+	}
+}
+
+// Parse decodes one catalog file in go-i18n's TOML format and checks that every
+// message text is a valid template. name is used in errors.
+func Parse(name string, data []byte) ([]*i18n.Message, error) {
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	var raw map[string]any
+	if _, err := toml.Decode(string(data), &raw); err != nil {
+		return nil, tomlpos.DecodeError(name, err)
+	}
+	ids := make([]string, 0, len(raw))
+	for id := range raw {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	var errs diag.List
+	var msgs []*i18n.Message
+	for _, id := range ids {
+		at := func(key ...string) int { return tomlpos.Line(data, append([]string{id}, key...)) }
+		m := &i18n.Message{ID: id}
+		switch v := raw[id].(type) {
+		case string:
+			m.Other = v
+		case map[string]any:
+			keys := make([]string, 0, len(v))
+			for k := range v {
+				keys = append(keys, k)
+			}
+			sort.Strings(keys)
+			for _, k := range keys {
+				s, ok := v[k].(string)
+				if !contains(messageKeys, k) {
+					errs.Add(diag.Errorf(name, at(k), "message keys are description, hash and the plural forms zero, one, two, few, many, other", "message %s: unknown key %q", id, k))
+					continue
+				}
+				if !ok {
+					errs.Add(diag.Errorf(name, at(k), "quote the text", "message %s: %s is not a string", id, k))
+					continue
+				}
+				setField(m, k, s)
+			}
+		default:
+			errs.Add(diag.Errorf(name, at(), "write the message as a table with other = \"...\"", "message %s is not text", id))
+			continue
+		}
+		for _, k := range pluralKeys {
+			text := field(m, k)
+			if text == "" {
+				continue
+			}
+			if _, err := ttemplate.New(id).Parse(text); err != nil {
+				errs.Add(diag.Errorf(name, at(k), "placeholders look like {{.Date}}; check the braces", "message %s (%s): invalid placeholder: %v", id, k, templateErr(err)))
+			}
+		}
+		msgs = append(msgs, m)
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return msgs, nil
+}
+
+func templateErr(err error) string {
+	s := err.Error()
+	if i := strings.LastIndex(s, ": "); i >= 0 {
+		return s[i+2:]
+	}
+	return s
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func setField(m *i18n.Message, key, val string) {
+	switch key {
+	case "id":
+		m.ID = val
+	case "description":
+		m.Description = val
+	case "hash":
+		m.Hash = val
+	case "leftdelim":
+		m.LeftDelim = val
+	case "rightdelim":
+		m.RightDelim = val
+	case "zero":
+		m.Zero = val
+	case "one":
+		m.One = val
+	case "two":
+		m.Two = val
+	case "few":
+		m.Few = val
+	case "many":
+		m.Many = val
+	case "other":
+		m.Other = val
+	}
+}
+
+func field(m *i18n.Message, key string) string {
+	switch key {
+	case "zero":
+		return m.Zero
+	case "one":
+		return m.One
+	case "two":
+		return m.Two
+	case "few":
+		return m.Few
+	case "many":
+		return m.Many
+	case "other":
+		return m.Other
+	}
+	return ""
+}
+
+// File returns the catalog path of a language, or "" when it has none.
+func (c *Catalog) File(code string) string { return c.files[code] }
+
+// Translator returns the translator for lang. Each call returns a new value
+// with its own record of misses.
+func (c *Catalog) Translator(lang *config.Language) *Translator {
+	return &Translator{lang: lang, source: c.source, loc: i18n.NewLocalizer(c.bundle, lang.Tag.String()), missing: map[string]bool{}}
+}
+
+// Translator localizes messages for one language. It is safe for concurrent use.
+type Translator struct {
+	lang   *config.Language
+	source language.Tag
+	loc    *i18n.Localizer
+
+	mu      sync.Mutex
+	missing map[string]bool
+}
+
+// T returns message id with the given key/value pairs as template data. A
+// message missing from the language falls back to the source language; one
+// missing everywhere is shown as its id. Both are recorded.
+func (t *Translator) T(id string, kv ...any) string {
+	return t.localize(id, nil, kv)
+}
+
+// N returns a message with plural forms chosen for count, which is also
+// available to the message as {{.Count}}.
+func (t *Translator) N(id string, count int, kv ...any) string {
+	return t.localize(id, count, append([]any{"Count", count}, kv...))
+}
+
+// Links returns a message whose placeholders become links, as safe HTML.
+// Arguments come in threes: placeholder name, link text, URL. The message is
+// escaped as text; only the links are markup.
+func (t *Translator) Links(id string, args ...string) template.HTML {
+	if len(args)%3 != 0 {
+		return template.HTML(html.EscapeString(id))
+	}
+	kv := make([]any, 0, len(args)/3*2)
+	repl := make([]string, 0, len(args)/3*2)
+	for i := 0; i < len(args); i += 3 {
+		mark := fmt.Sprintf("\x00%d\x00", i/3)
+		kv = append(kv, args[i], mark)
+		link := fmt.Sprintf(`<a href="%s">%s</a>`, html.EscapeString(args[i+2]), html.EscapeString(args[i+1]))
+		repl = append(repl, html.EscapeString(mark), link)
+	}
+	text := html.EscapeString(t.localize(id, nil, kv))
+	return template.HTML(strings.NewReplacer(repl...).Replace(text))
+}
+
+func (t *Translator) localize(id string, count any, kv []any) string {
+	data := map[string]any{}
+	for i := 0; i+1 < len(kv); i += 2 {
+		if k, ok := kv[i].(string); ok {
+			data[k] = kv[i+1]
+		}
+	}
+	msg, tag, err := t.loc.LocalizeWithTag(&i18n.LocalizeConfig{MessageID: id, TemplateData: data, PluralCount: count})
+	if err != nil || tag != t.lang.Tag {
+		t.mu.Lock()
+		t.missing[id] = true
+		t.mu.Unlock()
+	}
+	if msg == "" && err != nil {
+		return id
+	}
+	return msg
+}
+
+// Missing returns the ids of messages that fell back, sorted.
+func (t *Translator) Missing() []string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	out := make([]string, 0, len(t.missing))
+	for id := range t.missing {
+		out = append(out, id)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Lang returns the translator's language.
+func (t *Translator) Lang() *config.Language { return t.lang }

@@ -1,0 +1,231 @@
+// Package config reads config.toml: the site's title and URL, its languages
+// and its client libraries. Decoding is strict: an unknown key, an invalid
+// language tag or a missing required value is an error naming the line.
+package config
+
+import (
+	"bytes"
+	"fmt"
+	"net/url"
+	"os"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+	"golang.org/x/text/language"
+
+	"github.com/docgen/docgen/internal/diag"
+	"github.com/docgen/docgen/internal/tomlpos"
+)
+
+// Config is the decoded, validated site configuration.
+type Config struct {
+	Title           string     // site title shown in the header and <title>
+	BaseURL         *url.URL   // absolute URL the site is published at, ending in "/"
+	DefaultLanguage *Language  // the source language; pages fall back to it
+	Languages       []Language // in display order; the default language first when orders tie
+	Clients         []Client   // client libraries for code samples, in display order
+	LinkCheck       string     // "error" (broken internal links fail the build) or "warn"
+	RawHTML         bool       // whether raw HTML in Markdown is rendered
+}
+
+// Language is one language the site is published in.
+type Language struct {
+	Code       string       // the key in config.toml and the URL prefix, e.g. "fa"
+	Tag        language.Tag // parsed BCP 47 tag
+	Name       string       // self-name, e.g. "فارسی"
+	Dir        string       // "ltr" or "rtl"
+	Order      int          // position in switchers
+	DateLayout string       // Go time layout for dates, e.g. "2006/01/02"
+	Title      string       // localized site title; Config.Title when empty
+}
+
+// Client is a client library a code sample can be written for.
+type Client struct {
+	ID    string // e.g. "python"; used in ::: client lines and ?client= links
+	Name  string // display name, e.g. "Python"
+	Order int
+}
+
+// Language returns the language with the given code, or nil.
+func (c *Config) Language(code string) *Language {
+	for i := range c.Languages {
+		if c.Languages[i].Code == code {
+			return &c.Languages[i]
+		}
+	}
+	return nil
+}
+
+// Client returns the client library with the given id, or nil.
+func (c *Config) Client(id string) *Client {
+	for i := range c.Clients {
+		if c.Clients[i].ID == id {
+			return &c.Clients[i]
+		}
+	}
+	return nil
+}
+
+// SiteTitle returns the site title for lang.
+func (c *Config) SiteTitle(lang *Language) string {
+	if lang != nil && lang.Title != "" {
+		return lang.Title
+	}
+	return c.Title
+}
+
+// file mirrors config.toml; it is decoded strictly and then validated.
+type file struct {
+	Title           string `toml:"title"`
+	BaseURL         string `toml:"base_url"`
+	DefaultLanguage string `toml:"default_language"`
+	Build           struct {
+		LinkCheck string `toml:"link_check"`
+		RawHTML   bool   `toml:"raw_html"`
+	} `toml:"build"`
+	Languages map[string]struct {
+		Name       string `toml:"name"`
+		Dir        string `toml:"dir"`
+		Order      int    `toml:"order"`
+		DateLayout string `toml:"date_layout"`
+		Title      string `toml:"title"`
+	} `toml:"languages"`
+	Clients map[string]struct {
+		Name  string `toml:"name"`
+		Order int    `toml:"order"`
+	} `toml:"clients"`
+}
+
+var clientID = regexp.MustCompile(`^[a-z][a-z0-9_+-]*$`)
+
+// Load reads and parses the configuration file at path.
+func Load(path string) (*Config, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, diag.Errorf(path, 0, "run docgen from the site's folder or pass --config", "cannot read config: %v", err)
+	}
+	return Parse(path, data)
+}
+
+// Parse decodes and validates config data; name is used in error messages.
+func Parse(name string, data []byte) (*Config, error) {
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	var f file
+	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&f)
+	if err != nil {
+		return nil, tomlpos.DecodeError(name, err)
+	}
+	var errs diag.List
+	bad := func(key []string, hint, format string, args ...any) {
+		errs.Add(diag.Errorf(name, tomlpos.Line(data, key), hint, format, args...))
+	}
+	for _, k := range md.Undecoded() {
+		bad(k, "remove it or check its spelling; see README.md for the keys docgen reads",
+			"unknown key %q", k.String())
+	}
+
+	c := &Config{Title: f.Title, LinkCheck: f.Build.LinkCheck, RawHTML: f.Build.RawHTML}
+	if c.Title == "" {
+		bad([]string{"title"}, `add title = "My docs" at the top`, "missing site title")
+	}
+	switch c.LinkCheck {
+	case "":
+		c.LinkCheck = "error"
+	case "error", "warn":
+	default:
+		bad([]string{"build", "link_check"}, `use "error" or "warn"`, "link_check is %q", c.LinkCheck)
+	}
+	if f.BaseURL == "" {
+		bad([]string{"base_url"}, `add base_url = "https://example.org/docs/"`, "missing base_url")
+	} else if u, err := url.Parse(f.BaseURL); err != nil || !u.IsAbs() || u.Host == "" {
+		bad([]string{"base_url"}, "use an absolute http(s) URL", "base_url %q is not an absolute URL", f.BaseURL)
+	} else {
+		if !strings.HasSuffix(u.Path, "/") {
+			u.Path += "/"
+		}
+		c.BaseURL = u
+	}
+
+	codes := make([]string, 0, len(f.Languages))
+	for code := range f.Languages {
+		codes = append(codes, code)
+	}
+	sort.Strings(codes)
+	for _, code := range codes {
+		l := f.Languages[code]
+		key := []string{"languages", code}
+		tag, err := language.Parse(code)
+		if err != nil {
+			bad(key, "use a BCP 47 language tag such as fa, pt-BR or zh-Hant", "invalid language tag %q: %v", code, err)
+			continue
+		}
+		if tag.String() != code {
+			bad(key, fmt.Sprintf("write it as %q", tag.String()), "language tag %q is not in canonical form", code)
+			continue
+		}
+		if l.Name == "" {
+			bad(key, `add name = "<the language's name in itself>"`, "language %q has no name", code)
+		}
+		dir := l.Dir
+		switch dir {
+		case "":
+			dir = "ltr"
+		case "ltr", "rtl":
+		default:
+			bad(append(key, "dir"), `use "ltr" or "rtl"`, "language %q has dir %q", code, l.Dir)
+		}
+		layout := l.DateLayout
+		if layout == "" {
+			layout = "2006-01-02"
+		} else if !strings.Contains(time.Date(2006, 1, 2, 0, 0, 0, 0, time.UTC).Format(layout), "2006") {
+			bad(append(key, "date_layout"), `use a Go time layout such as "2006-01-02" or "2006/01/02"`, "date_layout %q does not show the year", l.DateLayout)
+		}
+		c.Languages = append(c.Languages, Language{Code: code, Tag: tag, Name: l.Name, Dir: dir, Order: l.Order, DateLayout: layout, Title: l.Title})
+	}
+	if len(f.Languages) == 0 {
+		bad(nil, "add a [languages.en] table with name = \"English\"", "no languages configured")
+	}
+	if f.DefaultLanguage == "" {
+		f.DefaultLanguage = "en"
+	}
+	sort.SliceStable(c.Languages, func(i, j int) bool {
+		a, b := c.Languages[i], c.Languages[j]
+		if a.Order != b.Order {
+			return a.Order < b.Order
+		}
+		if (a.Code == f.DefaultLanguage) != (b.Code == f.DefaultLanguage) {
+			return a.Code == f.DefaultLanguage
+		}
+		return a.Code < b.Code
+	})
+	c.DefaultLanguage = c.Language(f.DefaultLanguage)
+	if c.DefaultLanguage == nil && len(c.Languages) > 0 {
+		bad([]string{"default_language"}, "name one of the [languages.*] tables", "default_language %q is not a configured language", f.DefaultLanguage)
+	}
+
+	ids := make([]string, 0, len(f.Clients))
+	for id := range f.Clients {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		cl := f.Clients[id]
+		if !clientID.MatchString(id) {
+			bad([]string{"clients", id}, "use lower-case letters, digits, -, _ or +", "invalid client id %q", id)
+			continue
+		}
+		if cl.Name == "" {
+			bad([]string{"clients", id}, `add name = "Display name"`, "client %q has no name", id)
+		}
+		c.Clients = append(c.Clients, Client{ID: id, Name: cl.Name, Order: cl.Order})
+	}
+	sort.SliceStable(c.Clients, func(i, j int) bool { return c.Clients[i].Order < c.Clients[j].Order })
+
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return c, nil
+}

@@ -1,0 +1,193 @@
+// Package content loads the pages under content/: one folder per guide, one
+// file per language (content/<slug>/<lang>.md), each with TOML front matter.
+package content
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/docgen/docgen/internal/diag"
+)
+
+// Page is one Markdown file: a guide in one language.
+type Page struct {
+	Slug     string      // folder name, e.g. "developer-token-reset"
+	Lang     string      // language code from the file name, e.g. "fa"
+	Path     string      // path relative to the site root, with forward slashes
+	Front    FrontMatter // decoded front matter
+	Body     []byte      // Markdown after the front matter
+	BodyLine int         // line of Path on which Body starts
+	Hash     string      // "sha256:<hex>" of the body, for translation tracking
+	Updated  time.Time   // Front.Updated, or the last git commit date of the file
+}
+
+var slugPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+
+// ParseFileName splits "<slug>/<lang>.md" (relative to content/) into slug and
+// language code; ok is false for files docgen does not treat as pages.
+func ParseFileName(rel string) (slug, lang string, err error) {
+	rel = filepath.ToSlash(rel)
+	dir, file := path2(rel)
+	if !strings.HasSuffix(file, ".md") {
+		return "", "", nil
+	}
+	if dir == "" || strings.Contains(dir, "/") {
+		return "", "", diag.Errorf(rel, 0, "put each page at content/<slug>/<lang>.md", "page is not one folder deep under content/")
+	}
+	if !slugPattern.MatchString(dir) {
+		return "", "", diag.Errorf(rel, 0, "use lower-case letters, digits and hyphens in folder names", "invalid page slug %q", dir)
+	}
+	return dir, strings.TrimSuffix(file, ".md"), nil
+}
+
+func path2(rel string) (dir, file string) {
+	i := strings.LastIndexByte(rel, '/')
+	if i < 0 {
+		return "", rel
+	}
+	return rel[:i], rel[i+1:]
+}
+
+// Load reads every page under root/dir. known reports whether a language
+// code is configured. Dates missing from front matter come from git.
+func Load(root, dir string, known func(code string) bool) ([]*Page, error) {
+	base := filepath.Join(root, dir)
+	var pages []*Page
+	var errs diag.List
+	err := filepath.WalkDir(base, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(base, p)
+		shown := filepath.ToSlash(filepath.Join(dir, rel))
+		if d.Type()&fs.ModeSymlink != 0 {
+			errs.Add(diag.Errorf(shown, 0, "replace the symbolic link with the file itself", "symbolic links are not followed in content/"))
+			return nil
+		}
+		if d.IsDir() {
+			if strings.HasPrefix(d.Name(), ".") && p != base {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		slug, lang, perr := ParseFileName(rel)
+		if perr != nil {
+			d, _ := diag.As(perr)
+			d.File = shown
+			errs.Add(d)
+			return nil
+		}
+		if slug == "" {
+			return nil
+		}
+		if !known(lang) {
+			errs.Add(diag.Errorf(shown, 0, "name the file after a language in config.toml, e.g. en.md or fa.md", "unknown language %q", lang))
+			return nil
+		}
+		src, rerr := os.ReadFile(p)
+		if rerr != nil {
+			errs.Add(diag.Errorf(shown, 0, "check the file's permissions", "cannot read page: %v", rerr))
+			return nil
+		}
+		page, perr := Parse(shown, slug, lang, src)
+		if perr != nil {
+			if l, ok := perr.(diag.List); ok {
+				errs = append(errs, l...)
+			} else if d, ok := diag.As(perr); ok {
+				errs.Add(d)
+			}
+			return nil
+		}
+		pages = append(pages, page)
+		return nil
+	})
+	if err != nil {
+		return nil, diag.Errorf(dir, 0, "create the content/ folder with one folder per guide", "cannot read content: %v", err)
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	fillGitDates(root, pages)
+	sort.Slice(pages, func(i, j int) bool { return pages[i].Path < pages[j].Path })
+	return pages, nil
+}
+
+// Parse builds a Page from a file's bytes.
+func Parse(path, slug, lang string, src []byte) (*Page, error) {
+	src = Normalize(src)
+	fm, body, bodyLine, err := ParseFrontMatter(path, src)
+	if err != nil {
+		return nil, err
+	}
+	return &Page{Slug: slug, Lang: lang, Path: path, Front: fm, Body: body, BodyLine: bodyLine,
+		Hash: HashBody(body), Updated: fm.Updated}, nil
+}
+
+// HashBody returns the hash recorded in translations to detect stale ones.
+// Whitespace at line ends and blank-line runs do not change it.
+func HashBody(body []byte) string {
+	var norm bytes.Buffer
+	blank := false
+	for _, line := range bytes.Split(bytes.TrimSpace(body), []byte("\n")) {
+		line = bytes.TrimRight(line, " \t")
+		if len(line) == 0 {
+			if blank {
+				continue
+			}
+			blank = true
+		} else {
+			blank = false
+		}
+		norm.Write(line)
+		norm.WriteByte('\n')
+	}
+	sum := sha256.Sum256(norm.Bytes())
+	return "sha256:" + hex.EncodeToString(sum[:])
+}
+
+// fillGitDates sets Updated from git for pages whose front matter has none.
+// Without git or history the date stays zero and the page shows no date.
+func fillGitDates(root string, pages []*Page) {
+	var missing []string
+	for _, p := range pages {
+		if p.Updated.IsZero() {
+			missing = append(missing, p.Path)
+		}
+	}
+	if len(missing) == 0 {
+		return
+	}
+	cmd := exec.Command("git", append([]string{"log", "--relative", "--format=%x00%cI", "--name-only", "--"}, missing...)...)
+	cmd.Dir = root
+	out, err := cmd.Output()
+	if err != nil {
+		return
+	}
+	dates := map[string]time.Time{}
+	var cur time.Time
+	for _, line := range strings.Split(string(out), "\n") {
+		if strings.HasPrefix(line, "\x00") {
+			cur, _ = time.Parse(time.RFC3339, line[1:])
+			continue
+		}
+		if line != "" && !cur.IsZero() {
+			if _, seen := dates[line]; !seen {
+				dates[line] = cur.UTC()
+			}
+		}
+	}
+	for _, p := range pages {
+		if p.Updated.IsZero() {
+			p.Updated = dates[p.Path]
+		}
+	}
+}

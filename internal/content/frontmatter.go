@@ -1,0 +1,122 @@
+package content
+
+import (
+	"bytes"
+	"fmt"
+	"time"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/docgen/docgen/internal/diag"
+	"github.com/docgen/docgen/internal/tomlpos"
+)
+
+// FrontMatter is the TOML block between +++ lines at the top of a page.
+type FrontMatter struct {
+	Title       string    `toml:"title"`
+	Description string    `toml:"description"`
+	Summary     []string  `toml:"summary"`
+	Updated     time.Time `toml:"updated"`     // zero when absent
+	Weight      int       `toml:"weight"`      // order hint for lists
+	Source      string    `toml:"source"`      // translations: the file translated, e.g. "en.md"
+	SourceHash  string    `toml:"source_hash"` // translations: hash of the source when translated
+}
+
+const fence = "+++"
+
+// Normalize returns src as docgen reads every text file: without a UTF-8
+// byte-order mark and with CRLF line endings turned into LF.
+func Normalize(src []byte) []byte {
+	src = bytes.TrimPrefix(src, []byte("\ufeff"))
+	if bytes.IndexByte(src, '\r') >= 0 {
+		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	}
+	return src
+}
+
+// ParseFrontMatter splits a page into front matter and body. bodyLine is the
+// 1-based line of src on which the body starts. name is used in errors.
+// src must already be normalized (see Normalize).
+func ParseFrontMatter(name string, src []byte) (fm FrontMatter, body []byte, bodyLine int, err error) {
+	if !utf8.Valid(src) {
+		off := invalidUTF8(src)
+		return fm, nil, 0, diag.Errorf(name, diag.LineOf(src, off), "save the file as UTF-8", "invalid UTF-8 at byte %d", off)
+	}
+	if !bytes.HasPrefix(src, []byte(fence+"\n")) {
+		return fm, nil, 0, diag.Errorf(name, 1, "start the page with a line holding +++, then title = \"...\", then another +++ line",
+			"page has no front matter")
+	}
+	rest := src[len(fence)+1:]
+	end := -1
+	for off := 0; off <= len(rest); {
+		nl := bytes.IndexByte(rest[off:], '\n')
+		line := rest[off:]
+		if nl >= 0 {
+			line = rest[off : off+nl]
+		}
+		if string(bytes.TrimRight(line, " \t")) == fence {
+			end = off
+			break
+		}
+		if nl < 0 {
+			break
+		}
+		off += nl + 1
+	}
+	if end < 0 {
+		return fm, nil, 0, diag.Errorf(name, 1, "close the front matter with a line holding only +++", "front matter is not closed")
+	}
+	block := rest[:end]
+	md, derr := toml.NewDecoder(bytes.NewReader(block)).Decode(&fm)
+	if derr != nil {
+		d, _ := diag.As(tomlpos.DecodeError(name, derr))
+		if d != nil && d.Line > 0 {
+			d.Line++ // the opening +++ line
+		}
+		return fm, nil, 0, d
+	}
+	var errs diag.List
+	for _, k := range md.Undecoded() {
+		line := tomlpos.Line(block, k)
+		if line > 0 {
+			line++
+		}
+		errs.Add(diag.Errorf(name, line, "front matter keys are title, description, summary, updated, weight, source, source_hash",
+			"unknown front matter key %q", k.String()))
+	}
+	if fm.Title == "" {
+		errs.Add(diag.Errorf(name, 1, `add title = "..." to the front matter`, "page has no title"))
+	}
+	if err := errs.Err(); err != nil {
+		return fm, nil, 0, err
+	}
+	bodyStart := len(fence) + 1 + end + len(fence)
+	if bodyStart < len(src) && src[bodyStart] == '\n' {
+		bodyStart++
+	} else {
+		for bodyStart < len(src) && src[bodyStart] != '\n' {
+			bodyStart++
+		}
+		if bodyStart < len(src) {
+			bodyStart++
+		}
+	}
+	return fm, src[bodyStart:], diag.LineOf(src, bodyStart), nil
+}
+
+func invalidUTF8(src []byte) int {
+	for off := 0; off < len(src); {
+		r, size := utf8.DecodeRune(src[off:])
+		if r == utf8.RuneError && size <= 1 {
+			return off
+		}
+		off += size
+	}
+	return len(src)
+}
+
+// String summarizes the front matter for debugging.
+func (fm FrontMatter) String() string {
+	return fmt.Sprintf("%q (weight %d)", fm.Title, fm.Weight)
+}

@@ -1,0 +1,117 @@
+package markdown
+
+import (
+	"net/url"
+	"path"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// Link is a link found in a page, after rewriting.
+type Link struct {
+	Dest     string // as written in the Markdown
+	Href     string // as written to HTML
+	Page     string // slug of the guide it points to; "" for the same page or external links
+	Fragment string // anchor without "#", or ""
+	External bool   // absolute URL with a scheme, or protocol-relative
+	Offset   int    // byte offset in the body, for error positions
+}
+
+// linkTransformer rewrites links to other pages' Markdown files
+// ("../oauth/en.md#scopes") into site URLs ("../oauth/#scopes"), relative so
+// the same HTML works in every language folder, and records every link.
+type linkTransformer struct {
+	record func(Link)
+}
+
+func (t linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	src := reader.Source()
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		var dest *[]byte
+		switch l := n.(type) {
+		case *ast.Link:
+			dest = &l.Destination
+		case *ast.Image:
+			dest = &l.Destination
+		case *ast.AutoLink:
+			t.record(Link{Dest: string(l.URL(src)), Href: string(l.URL(src)), External: true, Offset: offsetOf(n)})
+			return ast.WalkContinue, nil
+		default:
+			return ast.WalkContinue, nil
+		}
+		link := ResolveLink(string(*dest))
+		link.Offset = offsetOf(n)
+		*dest = []byte(link.Href)
+		t.record(link)
+		return ast.WalkContinue, nil
+	})
+}
+
+// ResolveLink classifies a link destination written in a page at
+// content/<slug>/<lang>.md and returns its rewritten form.
+func ResolveLink(dest string) Link {
+	l := Link{Dest: dest, Href: dest}
+	u, err := url.Parse(dest)
+	if err != nil {
+		return l
+	}
+	if u.Scheme != "" || strings.HasPrefix(dest, "//") {
+		l.External = true
+		return l
+	}
+	l.Fragment = u.Fragment
+	if u.Path == "" {
+		return l // "#anchor" on the same page
+	}
+	p := u.Path
+	if strings.HasSuffix(p, ".md") {
+		// ../<slug>/<lang>.md or <lang>.md (same folder)
+		joined := path.Join("/content/self", p)
+		dir := path.Dir(joined)
+		if strings.HasPrefix(dir, "/content/") && strings.Count(dir, "/") == 2 {
+			slug := path.Base(dir)
+			if slug == "self" {
+				l.Href = "#" + u.Fragment
+				if u.Fragment == "" {
+					l.Href = "./"
+				}
+				return l
+			}
+			l.Page = slug
+			l.Href = "../" + slug + "/"
+			if u.Fragment != "" {
+				l.Href += "#" + u.Fragment
+			}
+			return l
+		}
+	}
+	if strings.HasPrefix(p, "../") {
+		rest := strings.Trim(strings.TrimPrefix(p, "../"), "/")
+		if rest != "" && !strings.Contains(rest, "/") {
+			l.Page = rest
+		}
+	}
+	return l
+}
+
+// offsetOf returns the byte offset of the first text inside n, or of the
+// nearest block ancestor's first line, for error positions.
+func offsetOf(n ast.Node) int {
+	for c := n.FirstChild(); c != nil; c = c.FirstChild() {
+		if t, ok := c.(*ast.Text); ok {
+			return t.Segment.Start
+		}
+	}
+	for p := n; p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+			return p.Lines().At(0).Start
+		}
+	}
+	return 0
+}

@@ -1,0 +1,203 @@
+// Package markdown converts docgen's Markdown to HTML with goldmark and the
+// extensions docgen adds: stable Unicode heading ids, callouts (DevSite and
+// GitHub forms), client-language blocks, link rewriting between pages, and
+// syntax highlighting with CSS classes.
+//
+// Conversion has two steps so the site can adjust a page between them:
+// Parse builds a Document (headings, links and problems are known), and
+// Render writes its HTML. Translations use the first step to take the
+// heading ids of their English source.
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/docgen/docgen/internal/diag"
+)
+
+// Options configure a Converter.
+type Options struct {
+	// CalloutLabel returns the label of a callout kind in the page's language.
+	CalloutLabel func(kind string) string
+	// ClientName returns a client library's display name, or "" when the id
+	// is not declared in config.toml.
+	ClientName func(id string) string
+	// ClientTabsLabel is the accessible name of a group's tab list.
+	ClientTabsLabel string
+	// RawHTML renders raw HTML in Markdown instead of omitting it.
+	RawHTML bool
+	// Highlighter highlights code; share one between converters.
+	Highlighter *Highlighter
+}
+
+// Converter parses and renders pages for one language. It is safe for
+// concurrent use.
+type Converter struct {
+	opts Options
+}
+
+// New returns a Converter.
+func New(opts Options) *Converter {
+	if opts.CalloutLabel == nil {
+		opts.CalloutLabel = func(kind string) string { return kind }
+	}
+	if opts.ClientName == nil {
+		opts.ClientName = func(string) string { return "" }
+	}
+	if opts.Highlighter == nil {
+		opts.Highlighter = NewHighlighter()
+	}
+	return &Converter{opts: opts}
+}
+
+// Heading is a heading of a page, for the table of contents and id checks.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string
+	Line  int  // line in the page file
+	node  *ast.Heading
+}
+
+// Document is a parsed page, ready to render.
+type Document struct {
+	Headings []Heading
+	Links    []Link
+	Diags    diag.List // problems found while parsing, with file and line
+
+	file     string
+	src      []byte
+	lineBase int
+	root     ast.Node
+	md       goldmark.Markdown
+}
+
+// Parse parses body, the Markdown of file starting at line firstLine.
+func (c *Converter) Parse(file string, body []byte, firstLine int) *Document {
+	doc := &Document{file: file, src: body, lineBase: firstLine - 1}
+	errAt := func(offset int, hint, format string, args ...any) {
+		doc.Diags.Add(diag.Errorf(file, doc.lineAt(offset), hint, format, args...))
+	}
+	known := func(id string) bool { return c.opts.ClientName(id) != "" }
+	htmlOpts := []renderer.Option{html.WithXHTML()}
+	htmlOpts = htmlOpts[:0]
+	if c.opts.RawHTML {
+		htmlOpts = append(htmlOpts, html.WithUnsafe())
+	}
+	doc.md = goldmark.New(
+		goldmark.WithExtensions(extension.GFM),
+		goldmark.WithParserOptions(
+			parser.WithHeadingAttribute(),
+			parser.WithAutoHeadingID(),
+			parser.WithBlockParsers(
+				util.Prioritized(calloutParser{}, 150),
+				util.Prioritized(clientParser{}, 140),
+			),
+			parser.WithASTTransformers(
+				util.Prioritized(calloutTransformer{}, 100),
+				util.Prioritized(clientTransformer{known: known, errs: errAt}, 110),
+				util.Prioritized(linkTransformer{record: func(l Link) { doc.Links = append(doc.Links, l) }}, 120),
+			),
+		),
+		goldmark.WithRendererOptions(append(htmlOpts,
+			renderer.WithNodeRenderers(
+				util.Prioritized(calloutRenderer{label: c.opts.CalloutLabel}, 100),
+				util.Prioritized(clientRenderer{name: c.opts.ClientName, label: c.opts.ClientTabsLabel}, 100),
+				util.Prioritized(codeRenderer{h: c.opts.Highlighter}, 100),
+			))...),
+	)
+	pc := parser.NewContext(parser.WithIDs(newIDs()))
+	doc.root = doc.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
+	doc.collectHeadings()
+	return doc
+}
+
+func (d *Document) lineAt(offset int) int { return d.lineBase + diag.LineOf(d.src, offset) }
+
+// LinkLine returns the file line of a link found in the document.
+func (d *Document) LinkLine(l Link) int { return d.lineAt(l.Offset) }
+
+// File returns the path the document was parsed from.
+func (d *Document) File() string { return d.file }
+
+func (d *Document) collectHeadings() {
+	_ = ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		h, ok := n.(*ast.Heading)
+		if !ok || !entering {
+			return ast.WalkContinue, nil
+		}
+		id := ""
+		if v, ok := h.AttributeString("id"); ok {
+			if b, ok := v.([]byte); ok {
+				id = string(b)
+			}
+		}
+		off := 0
+		if h.Lines().Len() > 0 {
+			off = h.Lines().At(0).Start
+		}
+		d.Headings = append(d.Headings, Heading{Level: h.Level, ID: id, Text: strings.TrimSpace(plainText(h, d.src)), Line: d.lineAt(off), node: h})
+		return ast.WalkSkipChildren, nil
+	})
+}
+
+// SetHeadingID changes the id of the i-th heading (in document order).
+func (d *Document) SetHeadingID(i int, id string) {
+	d.Headings[i].ID = id
+	d.Headings[i].node.SetAttributeString("id", []byte(id))
+}
+
+// Render writes the document's HTML to w.
+func (d *Document) Render(w io.Writer) error {
+	if err := d.md.Renderer().Render(w, d.src, d.root); err != nil {
+		return fmt.Errorf("%s: render: %w", d.file, err)
+	}
+	return nil
+}
+
+// HTML renders the document to a string.
+func (d *Document) HTML() (string, error) {
+	var b bytes.Buffer
+	err := d.Render(&b)
+	return b.String(), err
+}
+
+// plainText returns the text content of n's inline children.
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := c.(type) {
+		case *ast.Text:
+			b.Write(t.Segment.Value(src))
+			if t.SoftLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(t.Value)
+		case *ast.CodeSpan:
+			for g := t.FirstChild(); g != nil; g = g.NextSibling() {
+				if tt, ok := g.(*ast.Text); ok {
+					b.Write(tt.Segment.Value(src))
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}

@@ -1,0 +1,122 @@
+// Package tomlpos finds where a key is written in a TOML document, so that
+// errors about decoded values (unknown keys, invalid values) can name a line.
+// BurntSushi/toml reports positions for syntax errors but not for keys.
+package tomlpos
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/docgen/docgen/internal/diag"
+)
+
+// Line returns the 1-based line on which key (a full dotted path, as in
+// toml.Key) is defined in src, or 0 when it cannot be found. A table header
+// such as [languages.fa] counts as the definition of languages.fa.
+func Line(src []byte, key []string) int {
+	want := strings.Join(key, "\x00")
+	var table []string
+	inMultiline := ""
+	for i, raw := range bytes.Split(src, []byte("\n")) {
+		line := strings.TrimSpace(string(raw))
+		if inMultiline != "" {
+			if strings.Contains(line, inMultiline) {
+				inMultiline = ""
+			}
+			continue
+		}
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		if line[0] == '[' {
+			header := strings.TrimLeft(line, "[")
+			if end := strings.Index(header, "]"); end >= 0 {
+				header = header[:end]
+			}
+			table = splitKey(header)
+			if strings.Join(table, "\x00") == want {
+				return i + 1
+			}
+			continue
+		}
+		eq := keyEnd(line)
+		if eq < 0 {
+			continue
+		}
+		full := append(append([]string{}, table...), splitKey(line[:eq])...)
+		if strings.Join(full, "\x00") == want || strings.HasPrefix(want, strings.Join(full, "\x00")+"\x00") {
+			return i + 1
+		}
+		rest := line[eq+1:]
+		for _, q := range []string{`"""`, `'''`} {
+			if strings.Count(rest, q) == 1 {
+				inMultiline = q
+			}
+		}
+	}
+	return 0
+}
+
+// keyEnd returns the index of the '=' that ends the key part of line, or -1.
+func keyEnd(line string) int {
+	var quote byte
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '=':
+			return i
+		}
+	}
+	return -1
+}
+
+// splitKey splits a dotted TOML key into its parts, unquoting quoted parts.
+func splitKey(s string) []string {
+	var parts []string
+	var cur strings.Builder
+	var quote byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			} else {
+				cur.WriteByte(c)
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '.':
+			parts = append(parts, strings.TrimSpace(cur.String()))
+			cur.Reset()
+		case c == ' ' || c == '\t':
+		default:
+			cur.WriteByte(c)
+		}
+	}
+	return append(parts, strings.TrimSpace(cur.String()))
+}
+
+// DecodeError turns an error from toml.Decode into a diagnostic naming the
+// file, line and column.
+func DecodeError(name string, err error) error {
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		d := diag.Errorf(name, pe.Position.Line, "fix the TOML syntax or the value's type", "%s", pe.Message)
+		d.Col = pe.Position.Col
+		if u := strings.TrimSpace(pe.Usage); u != "" {
+			d.Hint = u
+		}
+		return d
+	}
+	return diag.Errorf(name, 0, "fix the TOML syntax", "%v", err)
+}
