@@ -85,8 +85,8 @@ func (calloutParser) advance(reader text.Reader) {
 }
 
 func (calloutParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {}
-func (calloutParser) CanInterruptParagraph() bool                               { return true }
-func (calloutParser) CanAcceptIndentedLine() bool                               { return false }
+func (calloutParser) CanInterruptParagraph() bool                                { return true }
+func (calloutParser) CanAcceptIndentedLine() bool                                { return false }
 
 func looksLikeTableRow(line []byte) bool {
 	t := bytes.TrimSpace(line)

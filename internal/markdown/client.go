@@ -148,8 +148,8 @@ func insideOpenCode(pc parser.Context, v *ClientVariant) bool {
 }
 
 func (clientParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {}
-func (clientParser) CanInterruptParagraph() bool                               { return true }
-func (clientParser) CanAcceptIndentedLine() bool                               { return false }
+func (clientParser) CanInterruptParagraph() bool                                { return true }
+func (clientParser) CanAcceptIndentedLine() bool                                { return false }
 
 // clientTransformer wraps runs of variants into groups and checks them.
 type clientTransformer struct {

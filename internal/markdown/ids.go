@@ -40,7 +40,16 @@ type ids struct {
 	seen map[string]bool
 }
 
-func newIDs() *ids { return &ids{seen: map[string]bool{}} }
+// reservedIDs are element ids the layouts use; headings never take them.
+var reservedIDs = []string{"main", "toc-title", "summary-title", "search"}
+
+func newIDs() *ids {
+	s := &ids{seen: map[string]bool{}}
+	for _, id := range reservedIDs {
+		s.seen[id] = true
+	}
+	return s
+}
 
 func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
 	base := Slugify(string(value))

@@ -67,7 +67,7 @@ type Heading struct {
 	Level int
 	ID    string
 	Text  string
-	Line  int  // line in the page file
+	Line  int // line in the page file
 	node  *ast.Heading
 }
 

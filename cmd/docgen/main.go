@@ -1,0 +1,68 @@
+// Command docgen builds a multilingual documentation site from Markdown
+// guides, per-language message catalogs and HTML layouts.
+//
+// Usage:
+//
+//	docgen build [--config config.toml] [--out public]   render the site into public/
+//	docgen version                                        print the version
+//	docgen help                                           show this help
+//
+// Run it in the site's folder (the one holding config.toml, content/,
+// locales/ and layouts/). Errors name the file and line and say what to do;
+// a failed build leaves the previous output untouched.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"sort"
+)
+
+// version is set at link time with -ldflags "-X main.version=...".
+var version = "dev"
+
+// command is one docgen subcommand.
+type command struct {
+	summary string
+	run     func(args []string, stdout, stderr io.Writer) int
+}
+
+// commands lists the subcommands; each lives in its own file.
+func commands() map[string]command {
+	return map[string]command{
+		"build":   {"render the site into the output folder", runBuild},
+		"version": {"print docgen's version", func(_ []string, out, _ io.Writer) int { fmt.Fprintln(out, "docgen", version); return 0 }},
+	}
+}
+
+func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
+
+func run(args []string, stdout, stderr io.Writer) int {
+	cmds := commands()
+	if len(args) == 0 || args[0] == "help" || args[0] == "--help" || args[0] == "-h" {
+		usage(stdout, cmds)
+		return 0
+	}
+	c, ok := cmds[args[0]]
+	if !ok {
+		fmt.Fprintf(stderr, "docgen: unknown command %q\n", args[0])
+		usage(stderr, cmds)
+		return 2
+	}
+	return c.run(args[1:], stdout, stderr)
+}
+
+func usage(w io.Writer, cmds map[string]command) {
+	fmt.Fprintln(w, "docgen builds a multilingual documentation site.")
+	fmt.Fprintln(w, "\nUsage: docgen <command> [flags]\n\nCommands:")
+	names := make([]string, 0, len(cmds))
+	for n := range cmds {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-10s %s\n", n, cmds[n].summary)
+	}
+	fmt.Fprintln(w, "\nRun 'docgen <command> --help' for a command's flags.")
+}

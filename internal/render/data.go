@@ -1,0 +1,237 @@
+package render
+
+import (
+	"bytes"
+	"encoding/xml"
+	"html/template"
+	"strings"
+
+	"github.com/docgen/docgen/internal/catalog"
+	"github.com/docgen/docgen/internal/config"
+	"github.com/docgen/docgen/internal/markdown"
+	"github.com/docgen/docgen/internal/site"
+)
+
+// Page is what every layout receives.
+type Page struct {
+	Lang        *config.Language
+	T           *catalog.Translator
+	SiteTitle   string
+	Title       string
+	Description string
+	Root        string // relative path from this page to the site root, e.g. "../../"
+	Canonical   string // absolute URL
+	NoIndex     bool   // fallback pages: the English page is the one to index
+	Alternates  []Alternate
+	Switcher    []SwitchItem
+	Nav         []NavItem
+	Assets      AssetPaths
+	Clients     []config.Client
+	Licenses    Licenses
+}
+
+// Licenses are the links of the footer attribution.
+type Licenses struct {
+	ContentName, ContentURL, CodeName, CodeURL, SourceName, SourceURL string
+}
+
+var licenses = Licenses{
+	ContentName: "CC BY 4.0", ContentURL: "https://creativecommons.org/licenses/by/4.0/",
+	CodeName: "Apache 2.0", CodeURL: "https://www.apache.org/licenses/LICENSE-2.0",
+	SourceName: "developers.google.com/google-ads/api", SourceURL: "https://developers.google.com/google-ads/api/docs/start",
+}
+
+// Alternate is a <link rel="alternate" hreflang> entry.
+type Alternate struct{ Hreflang, Href string }
+
+// SwitchItem is one entry of the language switcher.
+type SwitchItem struct {
+	Code, Name, Href string
+	Current          bool
+	Fallback         bool // the page is not translated in that language
+}
+
+// NavItem is one guide in the sidebar.
+type NavItem struct {
+	Title, Href string
+	Current     bool
+	Lang        string // set when the title is in another language (fallback)
+}
+
+// Guide is the data of a guide page.
+type Guide struct {
+	Page
+	Slug        string
+	Summary     []string
+	Updated     string // date in the language's layout
+	UpdatedISO  string // yyyy-mm-dd for <time datetime>
+	TOC         []markdown.Heading
+	Body        template.HTML
+	BodyLang    string // set on fallback pages: the body's language
+	BodyDir     string
+	Fallback    bool
+	Stale       bool
+	SourceDate  string // stale pages: when the source was updated
+	OriginalURL string // relative link to the source-language page
+	LangName    string // the reader's language name, for the fallback notice
+}
+
+// Index is the data of a language's home page.
+type Index struct {
+	Page
+	Guides []IndexEntry
+}
+
+// IndexEntry is a guide on a language home page.
+type IndexEntry struct {
+	NavItem
+	Description string
+	Fallback    bool
+}
+
+// Root is the data of the site's root page.
+type Root struct {
+	Page
+	Languages []SwitchItem
+}
+
+func (in Input) page(ls *site.Language, root, title, description string, urlPath string) Page {
+	cfg := in.Site.Config
+	p := Page{
+		Lang: ls.Lang, T: in.Translators[ls.Lang.Code], SiteTitle: cfg.SiteTitle(ls.Lang),
+		Title: title, Description: description, Root: root, Assets: in.Layouts.Assets,
+		Clients: cfg.Clients, Licenses: licenses,
+	}
+	if urlPath != "" || root == "" {
+		p.Canonical = cfg.BaseURL.String() + urlPath
+	}
+	for _, pg := range ls.Pages {
+		item := NavItem{Title: pg.Title(), Href: root + pg.URL(), Current: urlPath == pg.URL()}
+		if pg.Fallback && ls.Lang.Code != cfg.DefaultLanguage.Code {
+			item.Lang = cfg.DefaultLanguage.Tag.String()
+		}
+		p.Nav = append(p.Nav, item)
+	}
+	return p
+}
+
+func (in Input) guideData(ls *site.Language, pg *site.Page) *Guide {
+	cfg := in.Site.Config
+	c := pg.Content
+	parsed := in.Parsed[c.Path]
+	g := &Guide{
+		Page: in.page(ls, "../../", c.Front.Title, c.Front.Description, pg.URL()),
+		Slug: pg.Guide.Slug, Summary: c.Front.Summary, Body: parsed.HTML,
+		Updated: DateText(ls.Lang, c.Updated), Fallback: pg.Fallback, Stale: pg.Stale,
+		OriginalURL: "../../" + cfg.DefaultLanguage.Code + "/" + pg.Guide.Slug + "/", LangName: ls.Lang.Name,
+	}
+	if !c.Updated.IsZero() {
+		g.UpdatedISO = c.Updated.UTC().Format("2006-01-02")
+	}
+	for _, h := range parsed.Doc.Headings {
+		if h.Level == 2 || h.Level == 3 {
+			g.TOC = append(g.TOC, h)
+		}
+	}
+	if pg.Fallback && ls.Lang != cfg.DefaultLanguage {
+		def := cfg.DefaultLanguage
+		g.BodyLang, g.BodyDir = def.Tag.String(), def.Dir
+		g.NoIndex = true
+		g.Canonical = cfg.BaseURL.String() + def.Code + "/" + pg.Guide.Slug + "/"
+	}
+	if pg.Stale {
+		g.SourceDate = DateText(ls.Lang, pg.Guide.Source.Updated)
+	}
+	// Alternates: the languages the guide is really written in, and x-default.
+	for _, l := range in.Site.Languages {
+		if _, ok := pg.Guide.Pages[l.Lang.Code]; ok {
+			g.Alternates = append(g.Alternates, Alternate{l.Lang.Tag.String(), cfg.BaseURL.String() + l.Lang.Code + "/" + pg.Guide.Slug + "/"})
+		}
+	}
+	g.Alternates = append(g.Alternates, Alternate{"x-default", cfg.BaseURL.String() + cfg.DefaultLanguage.Code + "/" + pg.Guide.Slug + "/"})
+	for _, l := range in.Site.Languages {
+		_, translated := pg.Guide.Pages[l.Lang.Code]
+		g.Switcher = append(g.Switcher, SwitchItem{Code: l.Lang.Code, Name: l.Lang.Name,
+			Href: "../../" + l.Lang.Code + "/" + pg.Guide.Slug + "/", Current: l == ls, Fallback: !translated})
+	}
+	return g
+}
+
+func (in Input) indexData(ls *site.Language) *Index {
+	cfg := in.Site.Config
+	x := &Index{Page: in.page(ls, "../", cfg.SiteTitle(ls.Lang), "", ls.Lang.Code+"/")}
+	for _, l := range in.Site.Languages {
+		x.Alternates = append(x.Alternates, Alternate{l.Lang.Tag.String(), cfg.BaseURL.String() + l.Lang.Code + "/"})
+		x.Switcher = append(x.Switcher, SwitchItem{Code: l.Lang.Code, Name: l.Lang.Name, Href: "../" + l.Lang.Code + "/", Current: l == ls})
+	}
+	x.Alternates = append(x.Alternates, Alternate{"x-default", cfg.BaseURL.String()})
+	for i, pg := range ls.Pages {
+		x.Guides = append(x.Guides, IndexEntry{NavItem: x.Nav[i], Description: pg.Content.Front.Description, Fallback: pg.Fallback && ls.Lang != cfg.DefaultLanguage})
+	}
+	return x
+}
+
+func (in Input) rootData(def *site.Language) *Root {
+	cfg := in.Site.Config
+	r := &Root{Page: in.page(def, "", cfg.Title, "", "")}
+	for _, l := range in.Site.Languages {
+		item := SwitchItem{Code: l.Lang.Code, Name: l.Lang.Name, Href: l.Lang.Code + "/"}
+		r.Languages = append(r.Languages, item)
+		r.Alternates = append(r.Alternates, Alternate{l.Lang.Tag.String(), cfg.BaseURL.String() + l.Lang.Code + "/"})
+		r.Switcher = append(r.Switcher, item)
+	}
+	r.Alternates = append(r.Alternates, Alternate{"x-default", cfg.BaseURL.String()})
+	return r
+}
+
+// notFoundData is served for any missing URL, so its links are absolute
+// paths from the site's base path rather than relative.
+func (in Input) notFoundData(ls *site.Language, perLanguage bool) *Index {
+	cfg := in.Site.Config
+	root := cfg.BaseURL.Path
+	x := &Index{Page: in.page(ls, root, in.Translators[ls.Lang.Code].T("NotFoundTitle"), "", "")}
+	x.Canonical = ""
+	x.NoIndex = true
+	for _, l := range in.Site.Languages {
+		x.Switcher = append(x.Switcher, SwitchItem{Code: l.Lang.Code, Name: l.Lang.Name, Href: root + l.Lang.Code + "/", Current: perLanguage && l == ls})
+	}
+	for i, pg := range ls.Pages {
+		x.Guides = append(x.Guides, IndexEntry{NavItem: x.Nav[i], Description: pg.Content.Front.Description})
+	}
+	return x
+}
+
+// Sitemap lists every translated page with its alternates (fallback pages
+// are left out: their canonical URL is the source-language page).
+func Sitemap(s *site.Site) []byte {
+	base := s.Config.BaseURL.String()
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">` + "\n")
+	esc := func(s string) string {
+		var w strings.Builder
+		_ = xml.EscapeText(&w, []byte(s))
+		return w.String()
+	}
+	for _, ls := range s.Languages {
+		for _, g := range s.Guides {
+			p := g.Pages[ls.Lang.Code]
+			if p == nil {
+				continue
+			}
+			b.WriteString("  <url>\n    <loc>" + esc(base+ls.Lang.Code+"/"+g.Slug+"/") + "</loc>\n")
+			if !p.Updated.IsZero() {
+				b.WriteString("    <lastmod>" + p.Updated.UTC().Format("2006-01-02") + "</lastmod>\n")
+			}
+			for _, alt := range s.Languages {
+				if g.Pages[alt.Lang.Code] != nil {
+					b.WriteString(`    <xhtml:link rel="alternate" hreflang="` + esc(alt.Lang.Tag.String()) + `" href="` + esc(base+alt.Lang.Code+"/"+g.Slug+"/") + "\"/>\n")
+				}
+			}
+			b.WriteString(`    <xhtml:link rel="alternate" hreflang="x-default" href="` + esc(base+s.Config.DefaultLanguage.Code+"/"+g.Slug+"/") + "\"/>\n")
+			b.WriteString("  </url>\n")
+		}
+	}
+	b.WriteString("</urlset>\n")
+	return b.Bytes()
+}

@@ -1,0 +1,199 @@
+// Package render turns the site model and parsed pages into files: HTML from
+// the html/template layouts in layouts/, the sitemap, and the assets. It writes
+// nothing to disk; the publish package does.
+package render
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"html/template"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/docgen/docgen/internal/catalog"
+	"github.com/docgen/docgen/internal/config"
+	"github.com/docgen/docgen/internal/diag"
+	"github.com/docgen/docgen/internal/markdown"
+	"github.com/docgen/docgen/internal/site"
+)
+
+// File is one output file, its path relative to the output folder.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// Layouts are the parsed templates and the static assets of layouts/.
+type Layouts struct {
+	pages  map[string]*template.Template // "guide", "index", "root", "404"
+	assets []File                        // fingerprinted assets, paths under assets/
+	Assets AssetPaths
+}
+
+// AssetPaths are the fingerprinted paths of the assets, relative to the site root.
+type AssetPaths struct {
+	CSS, JS, Syntax string
+}
+
+// pageLayouts are the page templates; each is parsed together with base.html.
+var pageLayouts = []string{"guide", "index", "root", "404"}
+
+// LoadLayouts parses root/dir/*.html once and reads the assets in dir/assets.
+// syntaxCSS is the generated highlighting stylesheet.
+func LoadLayouts(root, dir, syntaxCSS string) (*Layouts, error) {
+	base := filepath.Join(root, dir)
+	l := &Layouts{pages: map[string]*template.Template{}}
+	var errs diag.List
+	baseSrc, err := os.ReadFile(filepath.Join(base, "base.html"))
+	if err != nil {
+		return nil, diag.Errorf(filepath.ToSlash(filepath.Join(dir, "base.html")), 0, "every site needs layouts/base.html", "cannot read layout: %v", err)
+	}
+	for _, name := range pageLayouts {
+		file := filepath.ToSlash(filepath.Join(dir, name+".html"))
+		src, err := os.ReadFile(filepath.Join(base, name+".html"))
+		if err != nil {
+			errs.Add(diag.Errorf(file, 0, "restore the layout from the repository", "cannot read layout: %v", err))
+			continue
+		}
+		t, err := template.New("base.html").Option("missingkey=error").Parse(string(baseSrc))
+		if err == nil {
+			_, err = t.New(name + ".html").Parse(string(src))
+		}
+		if err != nil {
+			errs.Add(templateError(file, err))
+			continue
+		}
+		l.pages[name] = t
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	add := func(name string, data []byte) string {
+		sum := sha256.Sum256(data)
+		ext := filepath.Ext(name)
+		p := "assets/" + strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:4]) + ext
+		l.assets = append(l.assets, File{Path: p, Data: data})
+		return p
+	}
+	for _, a := range []struct {
+		name string
+		dst  *string
+	}{{"docgen.css", &l.Assets.CSS}, {"docgen.js", &l.Assets.JS}} {
+		data, err := os.ReadFile(filepath.Join(base, "assets", a.name))
+		if err != nil {
+			return nil, diag.Errorf(filepath.ToSlash(filepath.Join(dir, "assets", a.name)), 0, "restore the asset from the repository", "cannot read asset: %v", err)
+		}
+		*a.dst = add(a.name, data)
+	}
+	l.Assets.Syntax = add("syntax.css", []byte(syntaxCSS))
+	return l, nil
+}
+
+// templateError turns "template: guide.html:12: ..." into a diagnostic.
+func templateError(file string, err error) *diag.Diagnostic {
+	msg := err.Error()
+	line := 0
+	if i := strings.Index(msg, ".html:"); i >= 0 {
+		rest := msg[i+6:]
+		fmt.Sscanf(rest, "%d", &line)
+		if j := strings.Index(rest, ": "); j >= 0 {
+			msg = rest[j+2:]
+		}
+	}
+	return diag.Errorf(file, line, "fix the template syntax", "%s", msg)
+}
+
+// Parsed is a page's Markdown after parsing, shared by every language that
+// shows it.
+type Parsed struct {
+	Doc  *markdown.Document
+	HTML template.HTML
+}
+
+// Input is everything the renderer needs.
+type Input struct {
+	Site        *site.Site
+	Parsed      map[string]*Parsed // by content path
+	Translators map[string]*catalog.Translator
+	Layouts     *Layouts
+	Generated   time.Time // not shown in pages (builds are reproducible); used for nothing else
+}
+
+// Site renders every output file, in a stable order.
+func Site(in Input) ([]File, error) {
+	type job struct {
+		path string
+		run  func(*bytes.Buffer) error
+	}
+	var jobs []job
+	for _, ls := range in.Site.Languages {
+		ls := ls
+		for _, p := range ls.Pages {
+			p := p
+			jobs = append(jobs, job{p.URL() + "index.html", func(b *bytes.Buffer) error {
+				return in.Layouts.pages["guide"].ExecuteTemplate(b, "guide.html", in.guideData(ls, p))
+			}})
+		}
+		jobs = append(jobs, job{ls.Lang.Code + "/index.html", func(b *bytes.Buffer) error {
+			return in.Layouts.pages["index"].ExecuteTemplate(b, "index.html", in.indexData(ls))
+		}})
+		jobs = append(jobs, job{ls.Lang.Code + "/404.html", func(b *bytes.Buffer) error {
+			return in.Layouts.pages["404"].ExecuteTemplate(b, "404.html", in.notFoundData(ls, true))
+		}})
+	}
+	def := in.Site.Languages[0]
+	for _, ls := range in.Site.Languages {
+		if ls.Lang == in.Site.Config.DefaultLanguage {
+			def = ls
+		}
+	}
+	jobs = append(jobs, job{"index.html", func(b *bytes.Buffer) error {
+		return in.Layouts.pages["root"].ExecuteTemplate(b, "root.html", in.rootData(def))
+	}})
+	jobs = append(jobs, job{"404.html", func(b *bytes.Buffer) error {
+		return in.Layouts.pages["404"].ExecuteTemplate(b, "404.html", in.notFoundData(def, false))
+	}})
+
+	files := make([]File, len(jobs))
+	errs := make([]error, len(jobs))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, j := range jobs {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			var b bytes.Buffer
+			if err := j.run(&b); err != nil {
+				errs[i] = fmt.Errorf("render %s: %w", j.path, err)
+				return
+			}
+			files[i] = File{Path: j.path, Data: b.Bytes()}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	files = append(files, File{Path: "sitemap.xml", Data: Sitemap(in.Site)})
+	files = append(files, in.Layouts.assets...)
+	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	return files, nil
+}
+
+// DateText formats t in the language's date layout ("" for a zero time).
+func DateText(lang *config.Language, t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(lang.DateLayout)
+}

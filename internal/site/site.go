@@ -1,0 +1,142 @@
+// Package site arranges loaded pages into the site readers see: for every
+// language, every guide, either translated or falling back to the source
+// language, in that language's collation order. It holds data only; parsing
+// and rendering happen elsewhere.
+package site
+
+import (
+	"sort"
+
+	"golang.org/x/text/collate"
+
+	"github.com/docgen/docgen/internal/config"
+	"github.com/docgen/docgen/internal/content"
+	"github.com/docgen/docgen/internal/diag"
+)
+
+// Site is every page of every language.
+type Site struct {
+	Config    *config.Config
+	Guides    []*Guide    // by slug
+	Languages []*Language // in config order
+}
+
+// Guide is one guide in all the languages it is written in.
+type Guide struct {
+	Slug   string
+	Source *content.Page            // the default-language page
+	Pages  map[string]*content.Page // by language code, the source included
+}
+
+// Language is the part of the site in one language.
+type Language struct {
+	Lang  *config.Language
+	Pages []*Page // sidebar order: by title in the language's collation, then weight
+}
+
+// Page is a guide as published in one language.
+type Page struct {
+	Guide    *Guide
+	Lang     *config.Language
+	Content  *content.Page // the translation, or the source when Fallback
+	Fallback bool          // no translation: the source is shown with a notice
+	Stale    bool          // the source changed since the translation was made
+}
+
+// Title returns the page's title as shown in its language.
+func (p *Page) Title() string { return p.Content.Front.Title }
+
+// URL returns the page's path below the site root, e.g. "fa/developer-token-reset/".
+func (p *Page) URL() string { return p.Lang.Code + "/" + p.Guide.Slug + "/" }
+
+// Build groups pages into guides and languages. A translation without a
+// source page is an error; problems that do not stop the build are returned
+// as warnings.
+func Build(cfg *config.Config, pages []*content.Page) (*Site, diag.List, error) {
+	var warns, errs diag.List
+	def := cfg.DefaultLanguage.Code
+	bySlug := map[string]*Guide{}
+	for _, p := range pages {
+		g := bySlug[p.Slug]
+		if g == nil {
+			g = &Guide{Slug: p.Slug, Pages: map[string]*content.Page{}}
+			bySlug[p.Slug] = g
+		}
+		g.Pages[p.Lang] = p
+		if p.Lang == def {
+			g.Source = p
+		}
+	}
+	s := &Site{Config: cfg}
+	for _, g := range bySlug {
+		if g.Source == nil {
+			for _, p := range g.Pages {
+				errs.Add(diag.Errorf(p.Path, 1, "write content/"+g.Slug+"/"+def+".md first, or move this file",
+					"translation has no %s source page", def))
+			}
+			continue
+		}
+		for code, p := range g.Pages {
+			if code == def {
+				continue
+			}
+			if want := def + ".md"; p.Front.Source != want {
+				warns.Add(diag.Warnf(p.Path, 2, `add source = "`+want+`" to the front matter`,
+					"translation does not name its source (source = %q)", p.Front.Source))
+			}
+		}
+		s.Guides = append(s.Guides, g)
+	}
+	if err := errs.Err(); err != nil {
+		return nil, warns, err
+	}
+	sort.Slice(s.Guides, func(i, j int) bool { return s.Guides[i].Slug < s.Guides[j].Slug })
+
+	for i := range cfg.Languages {
+		lang := &cfg.Languages[i]
+		ls := &Language{Lang: lang}
+		for _, g := range s.Guides {
+			p := &Page{Guide: g, Lang: lang, Content: g.Pages[lang.Code]}
+			if p.Content == nil {
+				p.Content, p.Fallback = g.Source, true
+			} else if lang.Code != def && p.Content.Front.SourceHash != "" && p.Content.Front.SourceHash != g.Source.Hash {
+				p.Stale = true
+			}
+			ls.Pages = append(ls.Pages, p)
+		}
+		sortPages(lang, ls.Pages)
+		s.Languages = append(s.Languages, ls)
+	}
+	return s, warns, nil
+}
+
+// sortPages orders pages by title in the language's collation, then weight
+// and slug, so the order is the one a reader of that language expects.
+func sortPages(lang *config.Language, pages []*Page) {
+	col := collate.New(lang.Tag) // a Collator is not safe to share between goroutines
+	sort.SliceStable(pages, func(i, j int) bool {
+		a, b := pages[i], pages[j]
+		if c := col.CompareString(a.Title(), b.Title()); c != 0 {
+			return c < 0
+		}
+		if a.Content.Front.Weight != b.Content.Front.Weight {
+			return a.Content.Front.Weight < b.Content.Front.Weight
+		}
+		return a.Guide.Slug < b.Guide.Slug
+	})
+}
+
+// Page returns the page of slug in lang, or nil.
+func (s *Site) Page(lang, slug string) *Page {
+	for _, l := range s.Languages {
+		if l.Lang.Code != lang {
+			continue
+		}
+		for _, p := range l.Pages {
+			if p.Guide.Slug == slug {
+				return p
+			}
+		}
+	}
+	return nil
+}
