@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -17,6 +18,7 @@ import (
 	"github.com/docgen/docgen/internal/config"
 	"github.com/docgen/docgen/internal/content"
 	"github.com/docgen/docgen/internal/diag"
+	"github.com/docgen/docgen/internal/linkcheck"
 	"github.com/docgen/docgen/internal/markdown"
 	"github.com/docgen/docgen/internal/publish"
 	"github.com/docgen/docgen/internal/render"
@@ -36,6 +38,8 @@ type Report struct {
 	Warnings  diag.List
 	Files     int
 	Duration  time.Duration
+	// ExternalLinks are the absolute URLs the pages link to (not fetched).
+	ExternalLinks []string
 }
 
 // LanguageReport is one language's line of the build summary.
@@ -89,63 +93,182 @@ func (o Options) withDefaults() Options {
 
 // Render runs every stage but the last: the site, rendered in memory.
 func Render(opts Options) (*Result, error) {
-	opts = opts.withDefaults()
-	start := time.Now()
+	return New(opts).Build()
+}
 
-	// 1. Load.
+// Builder builds a site and keeps what it loaded, so that after an edit it
+// can redo only the work the edit affects (see Update). It is not safe for
+// concurrent use.
+type Builder struct {
+	opts  Options
+	state *state // the last successful build; nil before the first
+}
+
+// state is everything one successful build produced.
+type state struct {
+	cfg         *config.Config
+	pages       map[string]*content.Page // by path
+	cat         *catalog.Catalog
+	translators map[string]*catalog.Translator
+	conv        map[string]*markdown.Converter
+	hl          *markdown.Highlighter
+	layouts     *render.Layouts
+	parsed      map[string]*render.Parsed // by content path
+	site        *site.Site
+	files       map[string][]byte // output path → bytes
+	warnings    diag.List         // warnings of loading and parsing
+	links       linkcheck.Result
+}
+
+// New returns a Builder for the site described by opts.
+func New(opts Options) *Builder { return &Builder{opts: opts.withDefaults()} }
+
+// Options returns the builder's options with defaults filled in.
+func (b *Builder) Options() Options { return b.opts }
+
+// Build loads and renders the whole site.
+func (b *Builder) Build() (*Result, error) {
+	start := time.Now()
+	st, err := b.load()
+	if err != nil {
+		return nil, err
+	}
+	files, err := st.renderAll()
+	if err != nil {
+		return nil, err
+	}
+	b.state = st
+	return &Result{Files: files, Report: st.report(len(files), time.Since(start)), Site: st.site}, nil
+}
+
+// load runs the stages up to rendering from scratch.
+func (b *Builder) load() (*state, error) {
+	opts := b.opts
 	cfg, err := config.Load(opts.Config)
 	if err != nil {
 		return nil, err
 	}
-	pages, err := content.Load(opts.Root, "content", func(code string) bool { return cfg.Language(code) != nil })
+	list, err := content.Load(opts.Root, "content", func(code string) bool { return cfg.Language(code) != nil })
 	if err != nil {
 		return nil, err
 	}
-	cat, err := catalog.Load(opts.Root, "locales", cfg)
-	if err != nil {
+	st := &state{cfg: cfg, pages: map[string]*content.Page{}, hl: markdown.NewHighlighter(), files: map[string][]byte{}}
+	for _, p := range list {
+		st.pages[p.Path] = p
+	}
+	if err := st.loadCatalogs(opts.Root); err != nil {
 		return nil, err
 	}
+	if err := st.loadLayouts(opts.Root); err != nil {
+		return nil, err
+	}
+	st.parsed = map[string]*render.Parsed{}
+	if err := st.parse(list); err != nil {
+		return nil, err
+	}
+	if err := st.arrange(); err != nil {
+		return nil, err
+	}
+	return st, nil
+}
+
+func (st *state) loadCatalogs(root string) error {
+	cat, err := catalog.Load(root, "locales", st.cfg)
+	if err != nil {
+		return err
+	}
+	st.cat = cat
+	st.translators = map[string]*catalog.Translator{}
+	st.conv = map[string]*markdown.Converter{}
+	cfg := st.cfg
+	for i := range cfg.Languages {
+		l := &cfg.Languages[i]
+		t := cat.Translator(l)
+		st.translators[l.Code] = t
+		st.conv[l.Code] = markdown.New(markdown.Options{
+			CalloutLabel:    func(kind string) string { return t.T(calloutMessage(kind)) },
+			ClientName:      cfg.ClientName,
+			ClientTabsLabel: t.T("ClientLanguage"),
+			RawHTML:         cfg.RawHTML,
+			Highlighter:     st.hl,
+		})
+	}
+	return nil
+}
+
+func (st *state) loadLayouts(root string) error {
 	syntaxCSS, err := markdown.Stylesheet("github", "github-dark")
 	if err != nil {
-		return nil, err
+		return err
 	}
-	layouts, err := render.LoadLayouts(opts.Root, "layouts", syntaxCSS)
-	if err != nil {
-		return nil, err
-	}
+	st.layouts, err = render.LoadLayouts(root, "layouts", syntaxCSS)
+	return err
+}
 
-	// 2. Arrange pages into the site: translations, fallbacks, order.
-	s, warnings, err := site.Build(cfg, pages)
-	if err != nil {
-		return nil, err
-	}
-	translators := map[string]*catalog.Translator{}
-	for i := range cfg.Languages {
-		translators[cfg.Languages[i].Code] = cat.Translator(&cfg.Languages[i])
-	}
-
-	// 3. Parse every page once, in its own language's converter.
-	parsed, diags := parseAll(cfg, pages, translators)
+// parse parses pages (each once, in its language's converter) into st.parsed
+// and renders their bodies.
+func (st *state) parse(pages []*content.Page) error {
+	docs, diags := parseAll(st.conv, pages)
 	if err := diags.Err(); err != nil {
-		return nil, err
+		return err
 	}
-	warnings = append(warnings, diags.Warnings()...)
-	warnings = append(warnings, matchHeadings(s, parsed)...)
-	if err := renderBodies(parsed); err != nil {
-		return nil, err
+	for i, p := range pages {
+		st.parsed[p.Path] = docs[i]
 	}
+	return nil
+}
 
-	// 4. Render layouts.
-	files, err := render.Site(render.Input{Site: s, Parsed: parsed, Translators: translators, Layouts: layouts})
+// arrange builds the site model, matches heading ids, checks links and
+// renders the bodies that need it.
+func (st *state) arrange() error {
+	list := make([]*content.Page, 0, len(st.pages))
+	for _, p := range st.pages {
+		list = append(list, p)
+	}
+	sort.Slice(list, func(i, j int) bool { return list[i].Path < list[j].Path })
+	s, warnings, err := site.Build(st.cfg, list)
+	if err != nil {
+		return err
+	}
+	for _, p := range st.parsed {
+		warnings = append(warnings, p.Doc.Diags.Warnings()...)
+	}
+	warnings = append(warnings, matchHeadings(s, st.parsed)...)
+	links := checkLinks(s, list, st.parsed)
+	if err := links.Broken.Err(); err != nil {
+		return err
+	}
+	warnings = append(warnings, links.Broken.Warnings()...)
+	if err := renderBodies(st.parsed); err != nil {
+		return err
+	}
+	warnings.Sort()
+	st.site, st.warnings, st.links = s, warnings, links
+	return nil
+}
+
+func (st *state) input() render.Input {
+	return render.Input{Site: st.site, Parsed: st.parsed, Translators: st.translators, Layouts: st.layouts}
+}
+
+// renderAll renders every output and remembers it.
+func (st *state) renderAll() ([]render.File, error) {
+	files, err := render.Site(st.input())
 	if err != nil {
 		return nil, err
 	}
+	st.files = make(map[string][]byte, len(files))
+	for _, f := range files {
+		st.files[f.Path] = f.Data
+	}
+	return files, nil
+}
 
-	report := &Report{Files: len(files), Duration: time.Since(start)}
-	warnings.Sort()
-	report.Warnings = warnings
-	for _, ls := range s.Languages {
-		lr := LanguageReport{Code: ls.Lang.Code, Missing: translators[ls.Lang.Code].Missing()}
+// report summarizes the state's build.
+func (st *state) report(files int, took time.Duration) *Report {
+	report := &Report{Files: files, Duration: took, Warnings: st.warnings, ExternalLinks: st.links.External}
+	for _, ls := range st.site.Languages {
+		lr := LanguageReport{Code: ls.Lang.Code, Missing: st.translators[ls.Lang.Code].Missing()}
 		for _, p := range ls.Pages {
 			lr.Pages++
 			if p.Fallback {
@@ -159,30 +282,12 @@ func Render(opts Options) (*Result, error) {
 		}
 		report.Languages = append(report.Languages, lr)
 	}
-	return &Result{Files: files, Report: report, Site: s}, nil
+	return report
 }
 
-// parseAll parses every page with the converter of its language, on all cores.
-func parseAll(cfg *config.Config, pages []*content.Page, tr map[string]*catalog.Translator) (map[string]*render.Parsed, diag.List) {
-	hl := markdown.NewHighlighter()
-	conv := map[string]*markdown.Converter{}
-	for i := range cfg.Languages {
-		l := &cfg.Languages[i]
-		t := tr[l.Code]
-		conv[l.Code] = markdown.New(markdown.Options{
-			CalloutLabel: func(kind string) string { return t.T(calloutMessage(kind)) },
-			ClientName: func(id string) string {
-				c := cfg.Client(id)
-				if c == nil {
-					return ""
-				}
-				return c.Name
-			},
-			ClientTabsLabel: t.T("ClientLanguage"),
-			RawHTML:         cfg.RawHTML,
-			Highlighter:     hl,
-		})
-	}
+// parseAll parses every page with the converter of its language, on all
+// cores, and renders nothing yet (heading ids may still change).
+func parseAll(conv map[string]*markdown.Converter, pages []*content.Page) ([]*render.Parsed, diag.List) {
 	out := make([]*render.Parsed, len(pages))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
@@ -195,14 +300,12 @@ func parseAll(cfg *config.Config, pages []*content.Page, tr map[string]*catalog.
 		}()
 	}
 	wg.Wait()
-	m := make(map[string]*render.Parsed, len(pages))
 	var diags diag.List
-	for i, p := range pages {
-		m[p.Path] = out[i]
-		diags = append(diags, out[i].Doc.Diags...)
+	for _, p := range out {
+		diags = append(diags, p.Doc.Diags.Errors()...)
 	}
 	diags.Sort()
-	return m, diags
+	return out, diags
 }
 
 // calloutMessage maps a callout kind ("key-point") to its message id ("CalloutKeyPoint").
@@ -244,6 +347,7 @@ func matchHeadings(s *site.Site, parsed map[string]*render.Parsed) diag.List {
 				}
 				if i < len(src.Headings) {
 					doc.SetHeadingID(i, src.Headings[i].ID)
+					parsed[p.Path].HTML = "" // render again with the new id
 					continue
 				}
 				warns.Add(diag.Warnf(p.Path, h.Line, "give it the id of a heading in "+g.Source.Path+" with {#id}",
@@ -254,6 +358,25 @@ func matchHeadings(s *site.Site, parsed map[string]*render.Parsed) diag.List {
 	return warns
 }
 
+// checkLinks resolves every internal link and anchor of every page.
+func checkLinks(s *site.Site, pages []*content.Page, parsed map[string]*render.Parsed) linkcheck.Result {
+	ids := map[string]map[string]bool{}
+	for _, g := range s.Guides {
+		set := map[string]bool{}
+		for _, h := range parsed[g.Source.Path].Doc.Headings {
+			set[h.ID] = true
+		}
+		ids[g.Slug] = set
+	}
+	var in []linkcheck.Page
+	for _, p := range pages {
+		if ids[p.Slug] != nil {
+			in = append(in, linkcheck.Page{Slug: p.Slug, Doc: parsed[p.Path].Doc})
+		}
+	}
+	return linkcheck.Check(in, func(slug string) map[string]bool { return ids[slug] }, s.Config.LinkCheck == "warn")
+}
+
 // renderBodies turns every parsed page into HTML once, on all cores.
 func renderBodies(parsed map[string]*render.Parsed) error {
 	var wg sync.WaitGroup
@@ -261,6 +384,9 @@ func renderBodies(parsed map[string]*render.Parsed) error {
 	var first error
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for _, p := range parsed {
+		if p.HTML != "" {
+			continue
+		}
 		wg.Add(1)
 		sem <- struct{}{}
 		go func() {

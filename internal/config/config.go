@@ -69,6 +69,15 @@ func (c *Config) Client(id string) *Client {
 	return nil
 }
 
+// ClientName returns the display name of client library id, or "" when it is
+// not declared.
+func (c *Config) ClientName(id string) string {
+	if cl := c.Client(id); cl != nil {
+		return cl.Name
+	}
+	return ""
+}
+
 // SiteTitle returns the site title for lang.
 func (c *Config) SiteTitle(lang *Language) string {
 	if lang != nil && lang.Title != "" {

@@ -70,7 +70,7 @@ func Load(root, dir string, known func(code string) bool) ([]*Page, error) {
 		rel, _ := filepath.Rel(base, p)
 		shown := filepath.ToSlash(filepath.Join(dir, rel))
 		if d.Type()&fs.ModeSymlink != 0 {
-			errs.Add(diag.Errorf(shown, 0, "replace the symbolic link with the file itself", "symbolic links are not followed in content/"))
+			errs.Add(ErrSymlink(shown))
 			return nil
 		}
 		if d.IsDir() {
@@ -90,7 +90,7 @@ func Load(root, dir string, known func(code string) bool) ([]*Page, error) {
 			return nil
 		}
 		if !known(lang) {
-			errs.Add(diag.Errorf(shown, 0, "name the file after a language in config.toml, e.g. en.md or fa.md", "unknown language %q", lang))
+			errs.Add(ErrUnknownLanguage(shown, lang))
 			return nil
 		}
 		src, rerr := os.ReadFile(p)
@@ -116,9 +116,19 @@ func Load(root, dir string, known func(code string) bool) ([]*Page, error) {
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	fillGitDates(root, pages)
+	FillGitDates(root, pages)
 	sort.Slice(pages, func(i, j int) bool { return pages[i].Path < pages[j].Path })
 	return pages, nil
+}
+
+// ErrSymlink is the error for a symbolic link found in content/.
+func ErrSymlink(path string) *diag.Diagnostic {
+	return diag.Errorf(path, 0, "replace the symbolic link with the file itself", "symbolic links are not followed in content/")
+}
+
+// ErrUnknownLanguage is the error for a page named after no configured language.
+func ErrUnknownLanguage(path, lang string) *diag.Diagnostic {
+	return diag.Errorf(path, 0, "name the file after a language in config.toml, e.g. en.md or fa.md", "unknown language %q", lang)
 }
 
 // Parse builds a Page from a file's bytes.
@@ -154,9 +164,9 @@ func HashBody(body []byte) string {
 	return "sha256:" + hex.EncodeToString(sum[:])
 }
 
-// fillGitDates sets Updated from git for pages whose front matter has none.
+// FillGitDates sets Updated from git for pages whose front matter has none.
 // Without git or history the date stays zero and the page shows no date.
-func fillGitDates(root string, pages []*Page) {
+func FillGitDates(root string, pages []*Page) {
 	var missing []string
 	for _, p := range pages {
 		if p.Updated.IsZero() {

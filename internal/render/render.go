@@ -126,56 +126,94 @@ type Input struct {
 	Generated   time.Time // not shown in pages (builds are reproducible); used for nothing else
 }
 
-// Site renders every output file, in a stable order.
-func Site(in Input) ([]File, error) {
-	type job struct {
-		path string
-		run  func(*bytes.Buffer) error
-	}
-	var jobs []job
-	for _, ls := range in.Site.Languages {
-		ls := ls
+// Target is one output page: a guide in a language (Slug set), a language's
+// own page (Lang set, Slug empty), or a site-wide page (both empty).
+type Target struct {
+	Path string // output path, e.g. "fa/developer-token-reset/index.html"
+	Kind string // "guide", "index", "404", "root", "sitemap"
+	Lang string
+	Slug string
+}
+
+// Targets lists every page the site has, in a stable order.
+func Targets(s *site.Site) []Target {
+	var ts []Target
+	for _, ls := range s.Languages {
 		for _, p := range ls.Pages {
-			p := p
-			jobs = append(jobs, job{p.URL() + "index.html", func(b *bytes.Buffer) error {
-				return in.Layouts.pages["guide"].ExecuteTemplate(b, "guide.html", in.guideData(ls, p))
-			}})
+			ts = append(ts, Target{Path: p.URL() + "index.html", Kind: "guide", Lang: ls.Lang.Code, Slug: p.Guide.Slug})
 		}
-		jobs = append(jobs, job{ls.Lang.Code + "/index.html", func(b *bytes.Buffer) error {
-			return in.Layouts.pages["index"].ExecuteTemplate(b, "index.html", in.indexData(ls))
-		}})
-		jobs = append(jobs, job{ls.Lang.Code + "/404.html", func(b *bytes.Buffer) error {
-			return in.Layouts.pages["404"].ExecuteTemplate(b, "404.html", in.notFoundData(ls, true))
-		}})
+		ts = append(ts, Target{Path: ls.Lang.Code + "/index.html", Kind: "index", Lang: ls.Lang.Code})
+		ts = append(ts, Target{Path: ls.Lang.Code + "/404.html", Kind: "404", Lang: ls.Lang.Code})
 	}
-	def := in.Site.Languages[0]
+	ts = append(ts, Target{Path: "index.html", Kind: "root"}, Target{Path: "404.html", Kind: "404"}, Target{Path: "sitemap.xml", Kind: "sitemap"})
+	sort.Slice(ts, func(i, j int) bool { return ts[i].Path < ts[j].Path })
+	return ts
+}
+
+// Site renders every output file, assets included, in a stable order.
+func Site(in Input) ([]File, error) {
+	files, err := Render(in, Targets(in.Site))
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, in.Layouts.assets...)
+	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	return files, nil
+}
+
+// Files returns the layouts' asset files.
+func (l *Layouts) Files() []File { return l.assets }
+
+// Render renders the given targets on all cores; the result is in the
+// targets' order.
+func Render(in Input, targets []Target) ([]File, error) {
+	langs := map[string]*site.Language{}
+	var def *site.Language
 	for _, ls := range in.Site.Languages {
+		langs[ls.Lang.Code] = ls
 		if ls.Lang == in.Site.Config.DefaultLanguage {
 			def = ls
 		}
 	}
-	jobs = append(jobs, job{"index.html", func(b *bytes.Buffer) error {
-		return in.Layouts.pages["root"].ExecuteTemplate(b, "root.html", in.rootData(def))
-	}})
-	jobs = append(jobs, job{"404.html", func(b *bytes.Buffer) error {
-		return in.Layouts.pages["404"].ExecuteTemplate(b, "404.html", in.notFoundData(def, false))
-	}})
-
-	files := make([]File, len(jobs))
-	errs := make([]error, len(jobs))
+	files := make([]File, len(targets))
+	errs := make([]error, len(targets))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i, j := range jobs {
+	for i, t := range targets {
 		wg.Add(1)
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
 			var b bytes.Buffer
-			if err := j.run(&b); err != nil {
-				errs[i] = fmt.Errorf("render %s: %w", j.path, err)
+			b.Grow(32 << 10)
+			var err error
+			ls := langs[t.Lang]
+			switch {
+			case t.Kind == "guide":
+				pg := findPage(ls, t.Slug)
+				if pg == nil {
+					err = fmt.Errorf("no page %s in %s", t.Slug, t.Lang)
+					break
+				}
+				err = in.Layouts.pages["guide"].ExecuteTemplate(&b, "guide.html", in.guideData(ls, pg))
+			case t.Kind == "index":
+				err = in.Layouts.pages["index"].ExecuteTemplate(&b, "index.html", in.indexData(ls))
+			case t.Kind == "404" && ls != nil:
+				err = in.Layouts.pages["404"].ExecuteTemplate(&b, "404.html", in.notFoundData(ls, true))
+			case t.Kind == "404":
+				err = in.Layouts.pages["404"].ExecuteTemplate(&b, "404.html", in.notFoundData(def, false))
+			case t.Kind == "root":
+				err = in.Layouts.pages["root"].ExecuteTemplate(&b, "root.html", in.rootData(def))
+			case t.Kind == "sitemap":
+				b.Write(Sitemap(in.Site))
+			default:
+				err = fmt.Errorf("unknown target kind %q", t.Kind)
+			}
+			if err != nil {
+				errs[i] = fmt.Errorf("render %s: %w", t.Path, err)
 				return
 			}
-			files[i] = File{Path: j.path, Data: b.Bytes()}
+			files[i] = File{Path: t.Path, Data: b.Bytes()}
 		}()
 	}
 	wg.Wait()
@@ -184,10 +222,19 @@ func Site(in Input) ([]File, error) {
 			return nil, err
 		}
 	}
-	files = append(files, File{Path: "sitemap.xml", Data: Sitemap(in.Site)})
-	files = append(files, in.Layouts.assets...)
-	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	return files, nil
+}
+
+func findPage(ls *site.Language, slug string) *site.Page {
+	if ls == nil {
+		return nil
+	}
+	for _, p := range ls.Pages {
+		if p.Guide.Slug == slug {
+			return p
+		}
+	}
+	return nil
 }
 
 // DateText formats t in the language's date layout ("" for a zero time).

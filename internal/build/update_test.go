@@ -1,0 +1,106 @@
+package build
+
+import (
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// copySite copies the small test site in testdata/updatesite into a temp dir,
+// with the repository's real layouts and English catalog.
+func copySite(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("testdata/updatesite")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.CopyFS(filepath.Join(dir, "layouts"), os.DirFS("../../layouts")); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func write(t *testing.T, dir, rel, text string) {
+	t.Helper()
+	p := filepath.Join(dir, rel)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func paths(ch *Change) []string {
+	var out []string
+	for _, f := range ch.Written {
+		out = append(out, f.Path)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func TestUpdateRendersOnlyWhatAnEditAffects(t *testing.T) {
+	dir := copySite(t)
+	b := New(Options{Root: dir})
+	if _, err := b.Build(); err != nil {
+		t.Fatal(err)
+	}
+
+	// A body edit in a translation: only that guide's fa page changes.
+	page := "+++\ntitle = \"Alpha FA\"\nsource = \"en.md\"\nupdated = 2025-01-03\n+++\n\n## Intro FA\n\nEdited body.\n"
+	write(t, dir, "content/alpha/fa.md", page)
+	ch, err := b.Update([]string{"content/alpha/fa.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(paths(ch), " "); got != "fa/alpha/index.html" {
+		t.Errorf("body edit wrote %q, want only fa/alpha/index.html", got)
+	}
+
+	// A broken edit fails and keeps the last good state.
+	write(t, dir, "content/alpha/fa.md", "+++\ntitle = \n+++\n")
+	if _, err := b.Update([]string{"content/alpha/fa.md"}); err == nil || !strings.Contains(err.Error(), "content/alpha/fa.md:2") {
+		t.Fatalf("broken front matter: err = %v, want content/alpha/fa.md:2", err)
+	}
+
+	// A title edit changes every page that lists the guide.
+	write(t, dir, "content/alpha/fa.md", strings.Replace(page, "Alpha FA", "Alpha FA 2", 1))
+	ch, err = b.Update([]string{"content/alpha/fa.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := paths(ch)
+	for _, want := range []string{"fa/alpha/index.html", "fa/beta/index.html", "fa/index.html"} {
+		if !contains(got, want) {
+			t.Errorf("title edit did not write %s; wrote %v", want, got)
+		}
+	}
+	for _, p := range got {
+		if strings.HasPrefix(p, "en/") {
+			t.Errorf("title edit of a fa page rewrote %s", p)
+		}
+	}
+
+	// The incremental result equals a full build of the same input.
+	full, err := New(Options{Root: dir}).Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range full.Files {
+		if string(b.state.files[f.Path]) != string(f.Data) {
+			t.Errorf("%s differs between incremental and full build", f.Path)
+		}
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
