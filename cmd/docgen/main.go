@@ -4,6 +4,9 @@
 // Usage:
 //
 //	docgen build [--config config.toml] [--out public]   render the site into public/
+//	docgen serve [--addr 127.0.0.1:1313] [--open]         live preview while editing
+//	docgen new guide <slug> | new --translate <lang> <page>
+//	docgen i18n check|extract|merge|status                translators' tools
 //	docgen version                                        print the version
 //	docgen help                                           show this help
 //
@@ -32,6 +35,9 @@ type command struct {
 func commands() map[string]command {
 	return map[string]command{
 		"build":   {"render the site into the output folder", runBuild},
+		"i18n":    {"check, extract and merge translations; show translation status", runI18n},
+		"new":     {"create a guide or a translation skeleton", runNew},
+		"serve":   {"build, serve and live-reload the site while you edit", runServe},
 		"version": {"print docgen's version", func(_ []string, out, _ io.Writer) int { fmt.Fprintln(out, "docgen", version); return 0 }},
 	}
 }
