@@ -34,11 +34,12 @@ type command struct {
 // commands lists the subcommands; each lives in its own file.
 func commands() map[string]command {
 	return map[string]command{
-		"build":   {"render the site into the output folder", runBuild},
-		"i18n":    {"check, extract and merge translations; show translation status", runI18n},
-		"new":     {"create a guide or a translation skeleton", runNew},
-		"serve":   {"build, serve and live-reload the site while you edit", runServe},
-		"version": {"print docgen's version", func(_ []string, out, _ io.Writer) int { fmt.Fprintln(out, "docgen", version); return 0 }},
+		"build":        {"render the site into the output folder", runBuild},
+		"bench-corpus": {"generate a synthetic multilingual site (docgen and Hugo) for benchmarks", runBenchCorpus},
+		"i18n":         {"check, extract and merge translations; show translation status", runI18n},
+		"new":          {"create a guide or a translation skeleton", runNew},
+		"serve":        {"build, serve and live-reload the site while you edit", runServe},
+		"version":      {"print docgen's version", func(_ []string, out, _ io.Writer) int { fmt.Fprintln(out, "docgen", version); return 0 }},
 	}
 }
 
