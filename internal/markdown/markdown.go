@@ -13,6 +13,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -82,6 +83,8 @@ type Document struct {
 	lineBase int
 	root     ast.Node
 	md       goldmark.Markdown
+
+	lineStarts []int // byte offsets at which lines start, built on first use
 }
 
 // Parse parses body, the Markdown of file starting at line firstLine.
@@ -124,7 +127,19 @@ func (c *Converter) Parse(file string, body []byte, firstLine int) *Document {
 	return doc
 }
 
-func (d *Document) lineAt(offset int) int { return d.lineBase + diag.LineOf(d.src, offset) }
+// lineAt returns the file line of a byte offset in the body. Line starts are
+// indexed once, so pages with thousands of headings stay linear.
+func (d *Document) lineAt(offset int) int {
+	if d.lineStarts == nil {
+		d.lineStarts = []int{0}
+		for i, c := range d.src {
+			if c == '\n' {
+				d.lineStarts = append(d.lineStarts, i+1)
+			}
+		}
+	}
+	return d.lineBase + sort.Search(len(d.lineStarts), func(i int) bool { return d.lineStarts[i] > offset })
+}
 
 // LinkLine returns the file line of a link found in the document.
 func (d *Document) LinkLine(l Link) int { return d.lineAt(l.Offset) }
