@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"sort"
 )
 
@@ -41,6 +42,28 @@ func commands() map[string]command {
 		"serve":        {"build, serve and live-reload the site while you edit", runServe},
 		"version":      {"print docgen's version", func(_ []string, out, _ io.Writer) int { fmt.Fprintln(out, "docgen", version); return 0 }},
 	}
+}
+
+// versionString returns the link-time version, else the module version and
+// VCS revision recorded by the Go toolchain.
+func versionString() string {
+	if version != "dev" {
+		return version
+	}
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return version
+	}
+	v := info.Main.Version
+	if v == "" || v == "(devel)" {
+		v = version
+	}
+	for _, s := range info.Settings {
+		if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+			v += " (" + s.Value[:12] + ")"
+		}
+	}
+	return v + " " + info.GoVersion
 }
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
