@@ -154,10 +154,10 @@ func (clientParser) CanAcceptIndentedLine() bool                                
 // clientTransformer wraps runs of variants into groups and checks them.
 type clientTransformer struct {
 	known func(id string) bool
-	errs  func(offset int, hint, format string, args ...any)
 }
 
 func (t clientTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	errs := docOf(pc).errorAt
 	var variants []*ClientVariant
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if v, ok := n.(*ClientVariant); ok && entering {
@@ -179,10 +179,10 @@ func (t clientTransformer) Transform(doc *ast.Document, reader text.Reader, pc p
 			next := v.NextSibling()
 			_ = next
 			g.AppendChild(g, v)
-			t.check(v, seen)
+			t.check(v, seen, errs)
 			if !v.HasNext || i >= len(variants) || variants[i].Parent() != parent {
 				if !v.Closed {
-					t.errs(first.Offset, `end the group with a line holding only ":::"`, "client-language group is not closed")
+					errs(first.Offset, `end the group with a line holding only ":::"`, "client-language group is not closed")
 				}
 				break
 			}
@@ -190,20 +190,20 @@ func (t clientTransformer) Transform(doc *ast.Document, reader text.Reader, pc p
 	}
 }
 
-func (t clientTransformer) check(v *ClientVariant, seen map[string]bool) {
+func (t clientTransformer) check(v *ClientVariant, seen map[string]bool, errs func(int, string, string, ...any)) {
 	switch {
 	case v.Nested:
-		t.errs(v.Offset, "close the outer group with ::: before starting another", "client-language group nested inside another")
+		errs(v.Offset, "close the outer group with ::: before starting another", "client-language group nested inside another")
 	case v.badMarks:
-		t.errs(v.Offset, "write the marker as ::: client <id>, e.g. ::: client python", "client-language marker has no client id")
+		errs(v.Offset, "write the marker as ::: client <id>, e.g. ::: client python", "client-language marker has no client id")
 	case !t.known(v.Client):
-		t.errs(v.Offset, "declare it under [clients] in config.toml or fix the spelling", "unknown client language %q", v.Client)
+		errs(v.Offset, "declare it under [clients] in config.toml or fix the spelling", "unknown client language %q", v.Client)
 	case seen[v.Client]:
-		t.errs(v.Offset, "merge the two variants", "client language %q appears twice in one group", v.Client)
+		errs(v.Offset, "merge the two variants", "client language %q appears twice in one group", v.Client)
 	}
 	seen[v.Client] = true
 	if v.ChildCount() == 0 {
-		t.errs(v.Offset, "write the steps for this client library, or remove the variant", "client-language variant %q is empty", v.Client)
+		errs(v.Offset, "write the steps for this client library, or remove the variant", "client-language variant %q is empty", v.Client)
 	}
 }
 

@@ -23,12 +23,12 @@ type Link struct {
 // linkTransformer rewrites links to other pages' Markdown files
 // ("../oauth/en.md#scopes") into site URLs ("../oauth/#scopes"), relative so
 // the same HTML works in every language folder, and records every link.
-type linkTransformer struct {
-	record func(Link)
-}
+type linkTransformer struct{}
 
 func (t linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	src := reader.Source()
+	d := docOf(pc)
+	record := func(l Link) { d.Links = append(d.Links, l) }
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -40,7 +40,7 @@ func (t linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 		case *ast.Image:
 			dest = &l.Destination
 		case *ast.AutoLink:
-			t.record(Link{Dest: string(l.URL(src)), Href: string(l.URL(src)), External: true, Offset: offsetOf(n)})
+			record(Link{Dest: string(l.URL(src)), Href: string(l.URL(src)), External: true, Offset: offsetOf(n)})
 			return ast.WalkContinue, nil
 		default:
 			return ast.WalkContinue, nil
@@ -48,7 +48,7 @@ func (t linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 		link := ResolveLink(string(*dest))
 		link.Offset = offsetOf(n)
 		*dest = []byte(link.Href)
-		t.record(link)
+		record(link)
 		return ast.WalkContinue, nil
 	})
 }

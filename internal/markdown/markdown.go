@@ -44,10 +44,17 @@ type Options struct {
 }
 
 // Converter parses and renders pages for one language. It is safe for
-// concurrent use.
+// concurrent use: per-document state travels in goldmark's parser context.
 type Converter struct {
 	opts Options
+	md   goldmark.Markdown
 }
+
+// docKey finds the Document being parsed in goldmark's parser context.
+var docKey = parser.NewContextKey()
+
+// docOf returns the Document a transformer is working on.
+func docOf(pc parser.Context) *Document { return pc.Get(docKey).(*Document) }
 
 // New returns a Converter.
 func New(opts Options) *Converter {
@@ -60,7 +67,34 @@ func New(opts Options) *Converter {
 	if opts.Highlighter == nil {
 		opts.Highlighter = NewHighlighter()
 	}
-	return &Converter{opts: opts}
+	var htmlOpts []renderer.Option
+	if opts.RawHTML {
+		htmlOpts = append(htmlOpts, html.WithUnsafe())
+	}
+	known := func(id string) bool { return opts.ClientName(id) != "" }
+	md := goldmark.New(
+		goldmark.WithExtensions(extension.GFM),
+		goldmark.WithParserOptions(
+			parser.WithHeadingAttribute(),
+			parser.WithAutoHeadingID(),
+			parser.WithBlockParsers(
+				util.Prioritized(calloutParser{}, 150),
+				util.Prioritized(clientParser{}, 140),
+			),
+			parser.WithASTTransformers(
+				util.Prioritized(calloutTransformer{}, 100),
+				util.Prioritized(clientTransformer{known: known}, 110),
+				util.Prioritized(linkTransformer{}, 120),
+			),
+		),
+		goldmark.WithRendererOptions(append(htmlOpts,
+			renderer.WithNodeRenderers(
+				util.Prioritized(calloutRenderer{label: opts.CalloutLabel}, 100),
+				util.Prioritized(clientRenderer{name: opts.ClientName, label: opts.ClientTabsLabel}, 100),
+				util.Prioritized(codeRenderer{h: opts.Highlighter}, 100),
+			))...),
+	)
+	return &Converter{opts: opts, md: md}
 }
 
 // Heading is a heading of a page, for the table of contents and id checks.
@@ -89,46 +123,19 @@ type Document struct {
 
 // Parse parses body, the Markdown of file starting at line firstLine.
 func (c *Converter) Parse(file string, body []byte, firstLine int) *Document {
-	doc := &Document{file: file, src: body, lineBase: firstLine - 1}
-	errAt := func(offset int, hint, format string, args ...any) {
-		doc.Diags.Add(diag.Errorf(file, doc.lineAt(offset), hint, format, args...))
-	}
-	known := func(id string) bool { return c.opts.ClientName(id) != "" }
-	htmlOpts := []renderer.Option{html.WithXHTML()}
-	htmlOpts = htmlOpts[:0]
-	if c.opts.RawHTML {
-		htmlOpts = append(htmlOpts, html.WithUnsafe())
-	}
-	doc.md = goldmark.New(
-		goldmark.WithExtensions(extension.GFM),
-		goldmark.WithParserOptions(
-			parser.WithHeadingAttribute(),
-			parser.WithAutoHeadingID(),
-			parser.WithBlockParsers(
-				util.Prioritized(calloutParser{}, 150),
-				util.Prioritized(clientParser{}, 140),
-			),
-			parser.WithASTTransformers(
-				util.Prioritized(calloutTransformer{}, 100),
-				util.Prioritized(clientTransformer{known: known, errs: errAt}, 110),
-				util.Prioritized(linkTransformer{record: func(l Link) { doc.Links = append(doc.Links, l) }}, 120),
-			),
-		),
-		goldmark.WithRendererOptions(append(htmlOpts,
-			renderer.WithNodeRenderers(
-				util.Prioritized(calloutRenderer{label: c.opts.CalloutLabel}, 100),
-				util.Prioritized(clientRenderer{name: c.opts.ClientName, label: c.opts.ClientTabsLabel}, 100),
-				util.Prioritized(codeRenderer{h: c.opts.Highlighter}, 100),
-			))...),
-	)
+	doc := &Document{file: file, src: body, lineBase: firstLine - 1, md: c.md}
 	pc := parser.NewContext(parser.WithIDs(newIDs()))
-	doc.root = doc.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
+	pc.Set(docKey, doc)
+	doc.root = c.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
 	doc.collectHeadings()
 	return doc
 }
 
-// lineAt returns the file line of a byte offset in the body. Line starts are
-// indexed once, so pages with thousands of headings stay linear.
+// errorAt records an error at a byte offset of the body.
+func (d *Document) errorAt(offset int, hint, format string, args ...any) {
+	d.Diags.Add(diag.Errorf(d.file, d.lineAt(offset), hint, format, args...))
+}
+
 func (d *Document) lineAt(offset int) int {
 	if d.lineStarts == nil {
 		d.lineStarts = []int{0}
