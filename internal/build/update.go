@@ -130,7 +130,8 @@ func (b *Builder) Update(changed []string) (*Change, error) {
 	var targets []render.Target
 	for _, t := range render.Targets(st.site) {
 		switch {
-		case all || listing, langs[t.Lang], t.Kind == "sitemap", t.Kind == "guide" && slugs[t.Slug]:
+		case all || listing, langs[t.Lang], t.Kind == "sitemap", t.Kind == "search" && len(slugs) > 0,
+			t.Kind == "guide" && slugs[t.Slug]:
 			targets = append(targets, t)
 		}
 	}

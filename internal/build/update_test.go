@@ -56,8 +56,8 @@ func TestUpdateRendersOnlyWhatAnEditAffects(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := strings.Join(paths(ch), " "); got != "fa/alpha/index.html" {
-		t.Errorf("body edit wrote %q, want only fa/alpha/index.html", got)
+	if got := strings.Join(paths(ch), " "); got != "fa/alpha/index.html fa/search.json" {
+		t.Errorf("body edit wrote %q, want only fa/alpha/index.html and fa/search.json", got)
 	}
 
 	// A broken edit fails and keeps the last good state.

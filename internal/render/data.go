@@ -9,6 +9,7 @@ import (
 	"github.com/docgen/docgen/internal/catalog"
 	"github.com/docgen/docgen/internal/config"
 	"github.com/docgen/docgen/internal/markdown"
+	"github.com/docgen/docgen/internal/search"
 	"github.com/docgen/docgen/internal/site"
 )
 
@@ -234,4 +235,18 @@ func Sitemap(s *site.Site) []byte {
 	}
 	b.WriteString("</urlset>\n")
 	return b.Bytes()
+}
+
+// searchIndex indexes the guides of one language, fallback pages included
+// (their body is the source language's).
+func (in Input) searchIndex(ls *site.Language) *search.Index {
+	var pages []search.Page
+	for _, pg := range ls.Pages {
+		p := search.Page{URL: pg.URL(), Title: pg.Title(), Body: []byte(in.Parsed[pg.Content.Path].HTML)}
+		if pg.Fallback && ls.Lang != in.Site.Config.DefaultLanguage {
+			p.Lang = in.Site.Config.DefaultLanguage.Tag.String()
+		}
+		pages = append(pages, p)
+	}
+	return search.Build(ls.Lang.Code, pages)
 }

@@ -130,7 +130,7 @@ type Input struct {
 // own page (Lang set, Slug empty), or a site-wide page (both empty).
 type Target struct {
 	Path string // output path, e.g. "fa/developer-token-reset/index.html"
-	Kind string // "guide", "index", "404", "root", "sitemap"
+	Kind string // "guide", "index", "404", "root", "sitemap", "search"
 	Lang string
 	Slug string
 }
@@ -144,6 +144,7 @@ func Targets(s *site.Site) []Target {
 		}
 		ts = append(ts, Target{Path: ls.Lang.Code + "/index.html", Kind: "index", Lang: ls.Lang.Code})
 		ts = append(ts, Target{Path: ls.Lang.Code + "/404.html", Kind: "404", Lang: ls.Lang.Code})
+		ts = append(ts, Target{Path: ls.Lang.Code + "/search.json", Kind: "search", Lang: ls.Lang.Code})
 	}
 	ts = append(ts, Target{Path: "index.html", Kind: "root"}, Target{Path: "404.html", Kind: "404"}, Target{Path: "sitemap.xml", Kind: "sitemap"})
 	sort.Slice(ts, func(i, j int) bool { return ts[i].Path < ts[j].Path })
@@ -206,6 +207,8 @@ func Render(in Input, targets []Target) ([]File, error) {
 				err = in.Layouts.pages["root"].ExecuteTemplate(&b, "root.html", in.rootData(def))
 			case t.Kind == "sitemap":
 				b.Write(Sitemap(in.Site))
+			case t.Kind == "search":
+				b.Write(in.searchIndex(ls).JSON())
 			default:
 				err = fmt.Errorf("unknown target kind %q", t.Kind)
 			}

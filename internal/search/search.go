@@ -1,0 +1,220 @@
+// Package search builds the per-language search index that the reader script
+// queries in the browser, so search works from any static host. The index
+// holds each page's sections (heading id, heading, text); matching is by
+// normalized substring, which finds a Thai word inside an unspaced sentence
+// without a word list, and a Persian word whatever yeh, kaf or zero-width
+// non-joiner it was typed with. Normalize has a twin in layouts/assets/docgen.js;
+// both are tested against the same cases.
+package search
+
+import (
+	"bytes"
+	"encoding/json"
+	"sort"
+	"strings"
+	"unicode"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Index is one language's search index, as written to <lang>/search.json.
+type Index struct {
+	Version int    `json:"v"`
+	Lang    string `json:"lang"`
+	Docs    []Doc  `json:"docs"`
+}
+
+// Doc is one page.
+type Doc struct {
+	URL      string    `json:"u"`           // path below the site root, e.g. "th/developer-token-reset/"
+	Title    string    `json:"t"`           // page title
+	Lang     string    `json:"l,omitempty"` // set when the page's body is in another language (fallback)
+	Sections []Section `json:"s"`
+}
+
+// Section is the text under one heading (the first has no heading).
+type Section struct {
+	Anchor  string `json:"a,omitempty"`
+	Heading string `json:"h,omitempty"`
+	Text    string `json:"x"`
+}
+
+// Page is the input for one page: its URL, title and rendered body HTML.
+type Page struct {
+	URL, Title, Lang string
+	Body             []byte
+}
+
+// Build makes the index of one language's pages.
+func Build(lang string, pages []Page) *Index {
+	idx := &Index{Version: 1, Lang: lang}
+	for _, p := range pages {
+		idx.Docs = append(idx.Docs, Doc{URL: p.URL, Title: p.Title, Lang: p.Lang, Sections: Sections(p.Body)})
+	}
+	sort.Slice(idx.Docs, func(i, j int) bool { return idx.Docs[i].URL < idx.Docs[j].URL })
+	return idx
+}
+
+// JSON encodes the index compactly and deterministically.
+func (idx *Index) JSON() []byte {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(idx)
+	return b.Bytes()
+}
+
+// Sections splits rendered body HTML at its h2 and h3 headings that have an
+// id. Text of the hidden-by-script client headings is left out.
+func Sections(body []byte) []Section {
+	z := html.NewTokenizer(bytes.NewReader(body))
+	var out []Section
+	cur := Section{}
+	var text strings.Builder
+	inHeading, skip := 0, 0
+	var heading strings.Builder
+	flush := func() {
+		cur.Text = collapse(text.String())
+		if cur.Text != "" || cur.Heading != "" {
+			out = append(out, cur)
+		}
+		text.Reset()
+	}
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			flush()
+			return out
+		case html.StartTagToken:
+			name, hasAttr := z.TagName()
+			a := atom.Lookup(name)
+			attrs := map[string]string{}
+			for hasAttr {
+				var k, v []byte
+				k, v, hasAttr = z.TagAttr()
+				attrs[string(k)] = string(v)
+			}
+			switch {
+			case skip > 0:
+				skip++
+			case strings.Contains(attrs["class"], "client-heading") || strings.Contains(attrs["class"], "callout-label"):
+				skip = 1
+			case (a == atom.H2 || a == atom.H3) && attrs["id"] != "":
+				flush()
+				cur = Section{Anchor: attrs["id"]}
+				inHeading = 1
+				heading.Reset()
+			case a == atom.P || a == atom.Li || a == atom.Br || a == atom.Tr || a == atom.Pre || a == atom.Div:
+				text.WriteByte(' ')
+			}
+		case html.EndTagToken:
+			if skip > 0 {
+				skip--
+				continue
+			}
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			if inHeading > 0 && (a == atom.H2 || a == atom.H3) {
+				cur.Heading = collapse(heading.String())
+				inHeading = 0
+			}
+			if a == atom.P || a == atom.Li || a == atom.Td || a == atom.Th {
+				text.WriteByte(' ')
+			}
+		case html.TextToken:
+			if skip > 0 {
+				continue
+			}
+			if inHeading > 0 {
+				heading.Write(z.Text())
+			} else {
+				text.Write(z.Text())
+			}
+		}
+	}
+}
+
+func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// Normalize folds text for matching: case, compatibility forms, Arabic yeh
+// and kaf to their Persian forms, zero-width joiners, tatweel and Arabic
+// diacritics removed, and accents removed from Latin letters (so "cap nhat"
+// finds "cập nhật" and "mise a jour" finds "mise à jour"). Thai marks are kept:
+// they are letters of the word, not accents. Each character is folded on its
+// own, so the script can map a match back to the original text.
+func Normalize(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		b.WriteString(Fold(r))
+	}
+	return b.String()
+}
+
+// Fold returns the normalized form of one character (often empty).
+func Fold(r rune) string {
+	var b strings.Builder
+	for _, d := range norm.NFKD.String(string(r)) {
+		switch {
+		case d == 'ي' || d == 'ى':
+			d = 'ی'
+		case d == 'ك':
+			d = 'ک'
+		case d == 'ة':
+			d = 'ه'
+		case d == '\u200c' || d == '\u200d' || d == '\u200e' || d == '\u200f' || d == '\u0640' || d == '\u00ad':
+			continue
+		case d >= '\u064b' && d <= '\u065f', d == '\u0670':
+			continue // Arabic diacritics
+		case d >= '\u0300' && d <= '\u036f':
+			continue // combining accents of Latin (and Vietnamese) letters
+		}
+		b.WriteRune(unicode.ToLower(d))
+	}
+	return norm.NFC.String(b.String())
+}
+
+// Result is one match of Query.
+type Result struct {
+	URL, Title, Anchor, Heading string
+	Score                       int
+}
+
+// Query finds the sections of idx that contain every word of q (after
+// Normalize), best first. It is the reference for the script's search.
+func Query(idx *Index, q string) []Result {
+	terms := strings.Fields(Normalize(q))
+	if len(terms) == 0 {
+		return nil
+	}
+	var res []Result
+	for _, d := range idx.Docs {
+		title := Normalize(d.Title)
+		for _, s := range d.Sections {
+			head, body := Normalize(s.Heading), Normalize(s.Text)
+			score := 0
+			for _, t := range terms {
+				n := 0
+				if strings.Contains(title, t) {
+					n += 10
+				}
+				if strings.Contains(head, t) {
+					n += 5
+				}
+				n += strings.Count(body, t)
+				if n == 0 {
+					score = 0
+					break
+				}
+				score += n
+			}
+			if score > 0 {
+				res = append(res, Result{URL: d.URL, Title: d.Title, Anchor: s.Anchor, Heading: s.Heading, Score: score})
+			}
+		}
+	}
+	sort.SliceStable(res, func(i, j int) bool { return res[i].Score > res[j].Score })
+	return res
+}
