@@ -240,7 +240,22 @@
   }
 
 
-  function init() { setupTabs(); setupCopy(); setupSuggestion(); setupSearch(); }
+  // Small screens: the guide list and the table of contents fold behind a
+  // Menu button (CSS shows the button only on narrow viewports).
+  function setupMenu() {
+    var button = document.querySelector(".menu-toggle"), nav = document.getElementById("site-nav");
+    if (!button || !nav) return;
+    button.hidden = false;
+    doc.classList.add("menu-closed");
+    button.addEventListener("click", function () {
+      var open = button.getAttribute("aria-expanded") !== "true";
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+      nav.classList.toggle("open", open);
+      doc.classList.toggle("menu-closed", !open);
+    });
+  }
+
+  function init() { setupTabs(); setupCopy(); setupSuggestion(); setupSearch(); setupMenu(); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();
