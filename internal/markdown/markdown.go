@@ -124,11 +124,59 @@ type Document struct {
 // Parse parses body, the Markdown of file starting at line firstLine.
 func (c *Converter) Parse(file string, body []byte, firstLine int) *Document {
 	doc := &Document{file: file, src: body, lineBase: firstLine - 1, md: c.md}
+	if off, ok := tooDeep(body); ok {
+		// goldmark's time grows with the square of nesting depth; refuse
+		// hostile input rather than hang.
+		doc.errorAt(off, fmt.Sprintf("nest block quotes at most %d deep and indent lines at most %d columns", MaxQuoteDepth, MaxIndent),
+			"nesting too deep")
+		doc.root = ast.NewDocument()
+		return doc
+	}
 	pc := parser.NewContext(parser.WithIDs(newIDs()))
 	pc.Set(docKey, doc)
 	doc.root = c.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
 	doc.collectHeadings()
 	return doc
+}
+
+// Limits on nesting that keep parsing time linear enough for any input.
+const (
+	MaxQuoteDepth = 32  // ">" markers at the start of one line
+	MaxIndent     = 256 // columns of leading whitespace on one line
+)
+
+// tooDeep reports the offset of the first line nested beyond the limits.
+func tooDeep(src []byte) (int, bool) {
+	start := 0
+	for start < len(src) {
+		end := bytes.IndexByte(src[start:], '\n')
+		if end < 0 {
+			end = len(src)
+		} else {
+			end += start
+		}
+		quotes, indent, counting := 0, 0, true
+		for _, c := range src[start:end] {
+			switch {
+			case c == '>':
+				quotes++
+				counting = false
+			case c == ' ' && counting:
+				indent++
+			case c == '\t' && counting:
+				indent += 4
+			case c == ' ' || c == '\t':
+			default:
+				goto done
+			}
+		}
+	done:
+		if quotes > MaxQuoteDepth || indent > MaxIndent {
+			return start, true
+		}
+		start = end + 1
+	}
+	return 0, false
 }
 
 // errorAt records an error at a byte offset of the body.
