@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Runs every test: formatting, vet, Go unit/golden/CLI tests, a build of the
+# real site, and the headless-Chromium tests of what readers see.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './node_modules/*'))
+if [ -n "$unformatted" ]; then
+  echo "gofmt: not formatted:" $unformatted >&2
+  exit 1
+fi
+go vet ./...
+go test ./...
+go run ./cmd/docgen build --quiet
+
+if [ ! -d tests/browser/node_modules ]; then
+  (cd tests/browser && npm ci --no-audit --no-fund </dev/null)
+fi
+(cd tests/browser && node --test)
