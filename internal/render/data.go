@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"html/template"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/docgen/docgen/internal/catalog"
 	"github.com/docgen/docgen/internal/config"
@@ -29,6 +30,20 @@ type Page struct {
 	Assets      AssetPaths
 	Clients     []config.Client
 	Licenses    Licenses
+}
+
+// DocTitle is the <title>: the page title followed by the site title, or the
+// page title alone when both would not fit in 70 characters (what search
+// engines show).
+func (p Page) DocTitle() string {
+	if p.Title == p.SiteTitle {
+		return p.Title
+	}
+	full := p.Title + " – " + p.SiteTitle
+	if utf8.RuneCountInString(full) > 70 {
+		return p.Title
+	}
+	return full
 }
 
 // Licenses are the links of the footer attribution.
