@@ -6,6 +6,8 @@ package tomlpos
 import (
 	"bytes"
 	"errors"
+	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -106,11 +108,24 @@ func splitKey(s string) []string {
 	return append(parts, strings.TrimSpace(cur.String()))
 }
 
+var decodeLine = regexp.MustCompile(`^toml: line (\d+) \(last key "[^"]*"\):`)
+
 // DecodeError turns an error from toml.Decode into a diagnostic naming the
 // file, line and column.
 func DecodeError(name string, err error) error {
 	var pe toml.ParseError
-	if errors.As(err, &pe) {
+	if ptr := (*toml.ParseError)(nil); errors.As(err, &ptr) {
+		pe = *ptr
+	} else if !errors.As(err, &pe) {
+		// Type mismatches come as plain errors: "toml: line 16 (last key "x"): incompatible types: ...".
+		msg, line := err.Error(), 0
+		if m := decodeLine.FindStringSubmatch(msg); m != nil {
+			line, _ = strconv.Atoi(m[1])
+			msg = strings.TrimPrefix(msg[len(m[0]):], " ")
+		}
+		return diag.Errorf(name, line, "give the key a value of the right type (text in quotes, numbers without)", "%s", msg)
+	}
+	{
 		d := diag.Errorf(name, pe.Position.Line, "fix the TOML syntax or the value's type", "%s", pe.Message)
 		d.Col = pe.Position.Col
 		if u := strings.TrimSpace(pe.Usage); u != "" {
@@ -118,5 +133,4 @@ func DecodeError(name string, err error) error {
 		}
 		return d
 	}
-	return diag.Errorf(name, 0, "fix the TOML syntax", "%v", err)
 }
