@@ -1,0 +1,134 @@
+package content
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/docgen/docgen/internal/diag"
+)
+
+func TestParseFrontMatter(t *testing.T) {
+	src := []byte("+++\ntitle = \"Reset\"\nsummary = [\"a\", \"b\"]\nupdated = 2025-09-05\nweight = 3\n+++\n\n## Body\n")
+	fm, body, line, err := ParseFrontMatter("p.md", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fm.Title != "Reset" || len(fm.Summary) != 2 || fm.Weight != 3 || fm.Updated.Format("2006-01-02") != "2025-09-05" {
+		t.Errorf("front matter = %+v", fm)
+	}
+	if string(body) != "\n## Body\n" || line != 7 {
+		t.Errorf("body = %q at line %d, want %q at line 7", body, line, "\n## Body\n")
+	}
+}
+
+func TestParseFrontMatterErrors(t *testing.T) {
+	tests := []struct {
+		name, src string
+		line      int
+		contains  string
+	}{
+		{"no front matter", "# Title\n", 1, "no front matter"},
+		{"unclosed", "+++\ntitle = \"x\"\n\nbody\n", 1, "not closed"},
+		{"unknown key", "+++\ntitle = \"x\"\nauthor = \"me\"\n+++\n", 3, `unknown front matter key "author"`},
+		{"wrong type", "+++\ntitle = \"x\"\nweight = \"heavy\"\n+++\n", 3, "incompatible types"},
+		{"syntax", "+++\ntitle = \"x\"\nsummary = [\"a\"\n+++\n", 3, "array terminator"},
+		{"no title", "+++\nweight = 1\n+++\n", 1, "no title"},
+		{"invalid UTF-8", "+++\ntitle = \"x\"\n+++\n\nbad \xff byte\n", 5, "invalid UTF-8"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, _, err := ParseFrontMatter("content/g/en.md", Normalize([]byte(tt.src)))
+			if err == nil {
+				t.Fatal("no error")
+			}
+			var d *diag.Diagnostic
+			if !errors.As(err, &d) {
+				t.Fatalf("%v is not a diagnostic", err)
+			}
+			if d.File != "content/g/en.md" || d.Line != tt.line {
+				t.Errorf("error at %s:%d, want line %d: %v", d.File, d.Line, tt.line, err)
+			}
+			if !strings.Contains(err.Error(), tt.contains) || d.Hint == "" {
+				t.Errorf("error %q: want %q and a hint", err, tt.contains)
+			}
+		})
+	}
+}
+
+func TestNormalizeAcceptsBOMAndCRLF(t *testing.T) {
+	src := Normalize([]byte("\ufeff+++\r\ntitle = \"x\"\r\n+++\r\nline one\r\nline two\r\n"))
+	fm, body, _, err := ParseFrontMatter("p.md", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fm.Title != "x" || string(body) != "line one\nline two\n" {
+		t.Errorf("title %q body %q", fm.Title, body)
+	}
+}
+
+func TestParseFileName(t *testing.T) {
+	tests := []struct{ rel, slug, lang, err string }{
+		{"developer-token-reset/fa.md", "developer-token-reset", "fa", ""},
+		{"guide/pt-BR.md", "guide", "pt-BR", ""},
+		{"guide/image.png", "", "", ""},
+		{"top.md", "", "", "one folder deep"},
+		{"a/b/en.md", "", "", "one folder deep"},
+		{"Bad Slug/en.md", "", "", "invalid page slug"},
+		{"../escape/en.md", "", "", "one folder deep"},
+	}
+	for _, tt := range tests {
+		slug, lang, err := ParseFileName(tt.rel)
+		if slug != tt.slug || lang != tt.lang || (err == nil) != (tt.err == "") || (err != nil && !strings.Contains(err.Error(), tt.err)) {
+			t.Errorf("ParseFileName(%q) = %q, %q, %v; want %q, %q, %q", tt.rel, slug, lang, err, tt.slug, tt.lang, tt.err)
+		}
+	}
+}
+
+func TestHashBodyIgnoresWhitespaceNoise(t *testing.T) {
+	a := HashBody([]byte("Para one.\n\nPara two.\n"))
+	b := HashBody([]byte("Para one.   \n\n\n\nPara two.\n\n"))
+	c := HashBody([]byte("Para one.\n\nPara 2.\n"))
+	if a != b {
+		t.Error("trailing spaces or blank-line runs changed the hash")
+	}
+	if a == c || !strings.HasPrefix(a, "sha256:") {
+		t.Errorf("hash %q does not track the text", a)
+	}
+}
+
+func FuzzFrontMatter(f *testing.F) {
+	f.Add([]byte("+++\ntitle = \"x\"\n+++\nbody\n"))
+	f.Add([]byte("+++\n+++"))
+	f.Add([]byte("\ufeff+++\r\ntitle = \"x\"\r\n+++"))
+	f.Add([]byte("+++\ntitle = \"\"\"\n+++\n\"\"\"\n+++\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		src := Normalize(data)
+		fm, body, line, err := ParseFrontMatter("p.md", src)
+		if err != nil {
+			if _, ok := diag.As(err); !ok {
+				t.Fatalf("error is not a diagnostic: %v", err)
+			}
+			return
+		}
+		if fm.Title == "" || !bytes.HasSuffix(src, body) || line < 2 {
+			t.Fatalf("accepted %q: title %q, body %q at line %d", src, fm.Title, body, line)
+		}
+	})
+}
+
+func FuzzFileName(f *testing.F) {
+	for _, s := range []string{"guide/en.md", "a/b/c.md", "../x/en.md", "x/.md", "x\\y/en.md"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, rel string) {
+		slug, lang, err := ParseFileName(rel)
+		if err != nil || slug == "" {
+			return
+		}
+		if strings.ContainsAny(slug, "/\\.") || slug != strings.ToLower(slug) || strings.Contains(lang, "/") {
+			t.Fatalf("ParseFileName(%q) accepted slug %q lang %q", rel, slug, lang)
+		}
+	})
+}
