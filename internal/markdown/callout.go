@@ -94,12 +94,17 @@ func looksLikeTableRow(line []byte) bool {
 }
 
 func nextIsDelimiterRow(reader text.Reader) bool {
-	line, seg := reader.PeekLine()
-	_ = line
-	lineNo, pos := reader.Position()
-	defer reader.SetPosition(lineNo, pos)
-	reader.Advance(seg.Len())
-	next, _ := reader.PeekLine()
+	// Read ahead in the source rather than moving the reader.
+	_, seg := reader.PeekLine()
+	src := reader.Source()
+	start := seg.Stop
+	if start > len(src) {
+		return false
+	}
+	next := src[start:]
+	if nl := bytes.IndexByte(next, '\n'); nl >= 0 {
+		next = next[:nl]
+	}
 	t := bytes.TrimSpace(next)
 	if len(t) == 0 || !bytes.ContainsRune(t, '-') {
 		return false
