@@ -68,14 +68,20 @@ func TestParseRejectsBadConfig(t *testing.T) {
 		line     int
 		contains string
 	}{
-		{"unknown top-level key", func(s string) string { return strings.Replace(s, `default_language = "en"`, `default_language = "en"`+"\nbase_ulr = \"x\"", 1) }, 4, `unknown key "base_ulr"`},
-		{"unknown language key", func(s string) string { return strings.Replace(s, `dir = "rtl"`, `dir = "rtl"`+"\ndirection = \"rtl\"", 1) }, 12, `unknown key "languages.fa.direction"`},
+		{"unknown top-level key", func(s string) string {
+			return strings.Replace(s, `default_language = "en"`, `default_language = "en"`+"\nbase_ulr = \"x\"", 1)
+		}, 4, `unknown key "base_ulr"`},
+		{"unknown language key", func(s string) string {
+			return strings.Replace(s, `dir = "rtl"`, `dir = "rtl"`+"\ndirection = \"rtl\"", 1)
+		}, 12, `unknown key "languages.fa.direction"`},
 		{"ill-formed language tag", func(s string) string { return strings.Replace(s, "[languages.fr]", "[languages.f_r]", 1) }, 14, `invalid language tag "f_r"`},
 		{"unknown language subtag", func(s string) string { return strings.Replace(s, "[languages.fr]", "[languages.xx-yyyyyyyyy]", 1) }, 14, "invalid language tag"},
 		{"non-canonical tag", func(s string) string { return strings.Replace(s, "[languages.fr]", "[languages.FR]", 1) }, 14, "not in canonical form"},
 		{"bad direction", func(s string) string { return strings.Replace(s, `dir = "rtl"`, `dir = "right"`, 1) }, 11, `has dir "right"`},
 		{"relative base URL", func(s string) string { return strings.Replace(s, `"https://example.org/docs"`, `"/docs/"`, 1) }, 2, "not an absolute URL"},
-		{"default language not configured", func(s string) string { return strings.Replace(s, `default_language = "en"`, `default_language = "de"`, 1) }, 3, `default_language "de"`},
+		{"default language not configured", func(s string) string {
+			return strings.Replace(s, `default_language = "en"`, `default_language = "de"`, 1)
+		}, 3, `default_language "de"`},
 		{"TOML syntax", func(s string) string { return strings.Replace(s, `order = 2`, `order = = 2`, 1) }, 12, ""},
 		{"wrong type", func(s string) string { return strings.Replace(s, `order = 3`, `order = "three"`, 1) }, 16, ""},
 		{"bad client id", func(s string) string { return strings.Replace(s, "[clients.ruby]", "[clients.Ruby]", 1) }, 19, `invalid client id "Ruby"`},
