@@ -120,6 +120,16 @@ func TestRepositorySite(t *testing.T) {
 			}
 		}
 	}
+	// Every page loads the same three assets: keep them under 30 KB together.
+	assets := 0
+	for path, data := range files {
+		if strings.HasPrefix(path, "assets/") {
+			assets += len(data)
+		}
+	}
+	if assets == 0 || assets >= 30*1024 {
+		t.Errorf("JS + CSS per page = %d bytes, want under 30 KB", assets)
+	}
 	for _, l := range res.Report.Languages {
 		if len(l.Missing) > 0 {
 			t.Errorf("%s misses catalog messages %v", l.Code, l.Missing)
