@@ -105,3 +105,30 @@ test("at 360 px nothing scrolls sideways but code, and the menu opens by keyboar
   assert.equal(breaks, "strict normal");
   await ctx.close();
 });
+
+test("keyboard only: skip link, search results, switcher and TOC are reachable and focus is visible", async () => {
+  const page = await browser.newPage();
+  await page.goto(server.origin + "/th/developer-token-reset/");
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.className), "skip-link");
+  const order = [];
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press("Tab");
+    order.push(await page.evaluate(() => {
+      const el = document.activeElement;
+      const outline = getComputedStyle(el).outlineStyle;
+      return `${el.closest(".search") ? "search" : el.closest(".lang-switcher") ? "switcher" : el.closest(".sidebar") ? "sidebar" : el.closest(".toc") ? "toc" : el.tagName}:${outline}`;
+    }));
+  }
+  for (const part of ["search", "switcher", "sidebar", "toc"]) {
+    assert.ok(order.some((o) => o.startsWith(part + ":")), `${part} not reached by Tab: ${order}`);
+  }
+  assert.ok(order.every((o) => !o.endsWith(":none")), `an element has no visible focus: ${order}`);
+  await page.focus(".search input");
+  await page.keyboard.type("ทันที");
+  await page.waitForSelector(".search-results li a");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/#what-happens-on-reset$/);
+  await page.close();
+});
