@@ -400,4 +400,3 @@ func writeEvent(w io.Writer, e event) {
 
 // Out returns the folder being served.
 func (s *Server) Out() string { return s.out }
-
