@@ -52,6 +52,9 @@ func printReport(w io.Writer, r *build.Report) {
 		if l.Stale > 0 {
 			stale = fmt.Sprintf(", %d stale", l.Stale)
 		}
+		if l.Drafts > 0 {
+			stale += fmt.Sprintf(", %d draft", l.Drafts)
+		}
 		fmt.Fprintf(w, "%-6s %d pages: %d translated, %d fallback%s; %d missing messages%s\n",
 			l.Code, l.Pages, l.Translated, l.Fallback, stale, len(l.Missing), missing)
 	}

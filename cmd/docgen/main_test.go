@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"os"
 	"testing"
 
@@ -14,11 +15,14 @@ func TestMain(m *testing.M) {
 	})
 }
 
+var update = flag.Bool("update", false, "rewrite the want files of test scripts from what docgen wrote (review the diff)")
+
 // TestScripts runs testdata/script/*.txtar. Each script gets the repository's
 // layouts in $WORK/layouts, and its English catalog unless it brings one.
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
-		Dir: "testdata/script",
+		Dir:           "testdata/script",
+		UpdateScripts: *update,
 		Setup: func(env *testscript.Env) error {
 			if err := os.CopyFS(env.WorkDir+"/layouts", os.DirFS("../../layouts")); err != nil {
 				return err

@@ -49,6 +49,7 @@ type LanguageReport struct {
 	Translated int      // pages with a translation
 	Fallback   int      // pages shown in the source language
 	Stale      int      // translations older than their source
+	Drafts     int      // translations marked draft (readers get the fallback)
 	Missing    []string // catalog messages that fell back to the source language
 }
 
@@ -278,6 +279,9 @@ func (st *state) report(files int, took time.Duration) *Report {
 			}
 			if p.Stale {
 				lr.Stale++
+			}
+			if p.Draft {
+				lr.Drafts++
 			}
 		}
 		report.Languages = append(report.Languages, lr)

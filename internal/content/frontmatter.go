@@ -21,6 +21,7 @@ type FrontMatter struct {
 	Weight      int       `toml:"weight"`      // order hint for lists
 	Source      string    `toml:"source"`      // translations: the file translated, e.g. "en.md"
 	SourceHash  string    `toml:"source_hash"` // translations: hash of the source when translated
+	Draft       bool      `toml:"draft"`       // translations: in progress; readers get the source page
 }
 
 const fence = "+++"
@@ -82,7 +83,7 @@ func ParseFrontMatter(name string, src []byte) (fm FrontMatter, body []byte, bod
 		if line > 0 {
 			line++
 		}
-		errs.Add(diag.Errorf(name, line, "front matter keys are title, description, summary, updated, weight, source, source_hash",
+		errs.Add(diag.Errorf(name, line, "front matter keys are title, description, summary, updated, weight, source, source_hash, draft",
 			"unknown front matter key %q", k.String()))
 	}
 	if fm.Title == "" {

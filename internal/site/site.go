@@ -41,6 +41,7 @@ type Page struct {
 	Content  *content.Page // the translation, or the source when Fallback
 	Fallback bool          // no translation: the source is shown with a notice
 	Stale    bool          // the source changed since the translation was made
+	Draft    bool          // a translation exists but is marked draft, so the source is shown
 }
 
 // Title returns the page's title as shown in its language.
@@ -76,6 +77,10 @@ func Build(cfg *config.Config, pages []*content.Page) (*Site, diag.List, error) 
 			}
 			continue
 		}
+		if g.Source.Front.Draft {
+			errs.Add(diag.Errorf(g.Source.Path, 2, "remove draft = true; only translations can be drafts",
+				"the %s source page is marked draft", def))
+		}
 		for code, p := range g.Pages {
 			if code == def {
 				continue
@@ -97,6 +102,9 @@ func Build(cfg *config.Config, pages []*content.Page) (*Site, diag.List, error) 
 		ls := &Language{Lang: lang}
 		for _, g := range s.Guides {
 			p := &Page{Guide: g, Lang: lang, Content: g.Pages[lang.Code]}
+			if p.Content != nil && p.Content.Front.Draft {
+				p.Content, p.Draft = nil, true
+			}
 			if p.Content == nil {
 				p.Content, p.Fallback = g.Source, true
 			} else if lang.Code != def && p.Content.Front.SourceHash != "" && p.Content.Front.SourceHash != g.Source.Hash {
