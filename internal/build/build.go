@@ -22,6 +22,7 @@ import (
 	"github.com/docgen/docgen/internal/markdown"
 	"github.com/docgen/docgen/internal/publish"
 	"github.com/docgen/docgen/internal/render"
+	"github.com/docgen/docgen/internal/search"
 	"github.com/docgen/docgen/internal/site"
 )
 
@@ -144,26 +145,10 @@ func (b *Builder) Build() (*Result, error) {
 
 // load runs the stages up to rendering from scratch.
 func (b *Builder) load() (*state, error) {
-	opts := b.opts
-	cfg, err := config.Load(opts.Config)
+	st, list, err := b.loadInputs()
 	if err != nil {
 		return nil, err
 	}
-	list, err := content.Load(opts.Root, "content", func(code string) bool { return cfg.Language(code) != nil })
-	if err != nil {
-		return nil, err
-	}
-	st := &state{cfg: cfg, pages: map[string]*content.Page{}, hl: markdown.NewHighlighter(), files: map[string][]byte{}}
-	for _, p := range list {
-		st.pages[p.Path] = p
-	}
-	if err := st.loadCatalogs(opts.Root); err != nil {
-		return nil, err
-	}
-	if err := st.loadLayouts(opts.Root); err != nil {
-		return nil, err
-	}
-	st.parsed = map[string]*render.Parsed{}
 	if err := st.parse(list); err != nil {
 		return nil, err
 	}
@@ -171,6 +156,31 @@ func (b *Builder) load() (*state, error) {
 		return nil, err
 	}
 	return st, nil
+}
+
+// loadInputs reads the configuration, pages, catalogs and layouts.
+func (b *Builder) loadInputs() (*state, []*content.Page, error) {
+	opts := b.opts
+	cfg, err := config.Load(opts.Config)
+	if err != nil {
+		return nil, nil, err
+	}
+	list, err := content.Load(opts.Root, "content", func(code string) bool { return cfg.Language(code) != nil })
+	if err != nil {
+		return nil, nil, err
+	}
+	st := &state{cfg: cfg, pages: map[string]*content.Page{}, hl: markdown.NewHighlighter(), files: map[string][]byte{},
+		parsed: map[string]*render.Parsed{}}
+	for _, p := range list {
+		st.pages[p.Path] = p
+	}
+	if err := st.loadCatalogs(opts.Root); err != nil {
+		return nil, nil, err
+	}
+	if err := st.loadLayouts(opts.Root); err != nil {
+		return nil, nil, err
+	}
+	return st, list, nil
 }
 
 func (st *state) loadCatalogs(root string) error {
@@ -396,12 +406,13 @@ func renderBodies(parsed map[string]*render.Parsed) error {
 		go func() {
 			defer func() { <-sem; wg.Done() }()
 			h, err := p.Doc.HTML()
+			sections := search.Sections([]byte(h))
 			mu.Lock()
 			defer mu.Unlock()
 			if err != nil && first == nil {
 				first = err
 			}
-			p.HTML = template.HTML(h)
+			p.HTML, p.Sections = template.HTML(h), sections
 		}()
 	}
 	wg.Wait()

@@ -85,8 +85,9 @@ func (b *Builder) Update(changed []string) (*Change, error) {
 		}
 	}
 
-	slugs := map[string]bool{} // guides to render in every language
-	listing := false           // every page lists every guide: render all
+	slugs := map[string]bool{}       // guides to render in every language
+	listing := false                 // every page lists every guide: render all
+	searchLangs := map[string]bool{} // languages whose search index changes
 	var reparse []*content.Page
 	for _, path := range pagePaths {
 		prev := st.pages[path]
@@ -98,6 +99,7 @@ func (b *Builder) Update(changed []string) (*Change, error) {
 		case p == nil && prev == nil:
 			continue
 		case p == nil:
+			searchLangs[prev.Lang] = true
 			delete(st.pages, path)
 			delete(st.parsed, path)
 			listing = true
@@ -109,6 +111,7 @@ func (b *Builder) Update(changed []string) (*Change, error) {
 		}
 		st.pages[path] = p
 		slugs[p.Slug] = true
+		searchLangs[p.Lang] = true
 		reparse = append(reparse, p)
 		if p.Lang == st.cfg.DefaultLanguage.Code {
 			// Translations take their heading ids from the source: parse them again.
@@ -130,8 +133,12 @@ func (b *Builder) Update(changed []string) (*Change, error) {
 	var targets []render.Target
 	for _, t := range render.Targets(st.site) {
 		switch {
-		case all || listing, langs[t.Lang], t.Kind == "sitemap", t.Kind == "search" && len(slugs) > 0,
-			t.Kind == "guide" && slugs[t.Slug]:
+		case t.Kind == "search":
+			// A source page shows in every language that falls back to it.
+			if all || langs[t.Lang] || searchLangs[t.Lang] || searchLangs[st.cfg.DefaultLanguage.Code] {
+				targets = append(targets, t)
+			}
+		case all || listing, langs[t.Lang], t.Kind == "sitemap", t.Kind == "guide" && slugs[t.Slug]:
 			targets = append(targets, t)
 		}
 	}

@@ -26,7 +26,8 @@ type Page struct {
 	NoIndex     bool   // fallback pages: the English page is the one to index
 	Alternates  []Alternate
 	Switcher    []SwitchItem
-	Nav         []NavItem
+	Nav         []NavItem // the sidebar: at most NavLimit guides
+	NavMore     bool      // the sidebar leaves guides out; link to the index
 	Assets      AssetPaths
 	Clients     []config.Client
 	Licenses    Licenses
@@ -111,7 +112,23 @@ type Root struct {
 	Languages []SwitchItem
 }
 
-func (in Input) page(ls *site.Language, root, title, description string, urlPath string) Page {
+// NavLimit is the most guides a sidebar lists. A language with more lists
+// the guides around the current one and links to its index page, which
+// lists them all, so a page's size does not grow with the site's.
+const NavLimit = 40
+
+func (in Input) navItem(ls *site.Language, pg *site.Page, root, urlPath string) NavItem {
+	cfg := in.Site.Config
+	item := NavItem{Title: pg.Title(), Href: root + pg.URL(), Current: urlPath == pg.URL()}
+	if pg.Fallback && ls.Lang.Code != cfg.DefaultLanguage.Code {
+		item.Lang = cfg.DefaultLanguage.Tag.String()
+	}
+	return item
+}
+
+// page fills the data every layout uses. cur is the position of the page's
+// guide in ls.Pages, or -1.
+func (in Input) page(ls *site.Language, root, title, description string, urlPath string, cur int) Page {
 	cfg := in.Site.Config
 	p := Page{
 		Lang: ls.Lang, T: in.Translators[ls.Lang.Code], SiteTitle: cfg.SiteTitle(ls.Lang),
@@ -121,12 +138,14 @@ func (in Input) page(ls *site.Language, root, title, description string, urlPath
 	if urlPath != "" || root == "" {
 		p.Canonical = cfg.BaseURL.String() + urlPath
 	}
-	for _, pg := range ls.Pages {
-		item := NavItem{Title: pg.Title(), Href: root + pg.URL(), Current: urlPath == pg.URL()}
-		if pg.Fallback && ls.Lang.Code != cfg.DefaultLanguage.Code {
-			item.Lang = cfg.DefaultLanguage.Tag.String()
-		}
-		p.Nav = append(p.Nav, item)
+	lo, hi := 0, len(ls.Pages)
+	if hi > NavLimit {
+		p.NavMore = true
+		lo = min(max(cur-NavLimit/2, 0), hi-NavLimit)
+		hi = lo + NavLimit
+	}
+	for _, pg := range ls.Pages[lo:hi] {
+		p.Nav = append(p.Nav, in.navItem(ls, pg, root, urlPath))
 	}
 	return p
 }
@@ -136,7 +155,7 @@ func (in Input) guideData(ls *site.Language, pg *site.Page) *Guide {
 	c := pg.Content
 	parsed := in.Parsed[c.Path]
 	g := &Guide{
-		Page: in.page(ls, "../../", c.Front.Title, c.Front.Description, pg.URL()),
+		Page: in.page(ls, "../../", c.Front.Title, c.Front.Description, pg.URL(), ls.Index(pg.Guide.Slug)),
 		Slug: pg.Guide.Slug, Summary: c.Front.Summary, Body: parsed.HTML,
 		Updated: DateText(ls.Lang, c.Updated), Fallback: pg.Fallback, Stale: pg.Stale,
 		OriginalURL: "../../" + cfg.DefaultLanguage.Code + "/" + pg.Guide.Slug + "/", LangName: ls.Lang.Name,
@@ -175,21 +194,21 @@ func (in Input) guideData(ls *site.Language, pg *site.Page) *Guide {
 
 func (in Input) indexData(ls *site.Language) *Index {
 	cfg := in.Site.Config
-	x := &Index{Page: in.page(ls, "../", cfg.SiteTitle(ls.Lang), "", ls.Lang.Code+"/")}
+	x := &Index{Page: in.page(ls, "../", cfg.SiteTitle(ls.Lang), "", ls.Lang.Code+"/", -1)}
 	for _, l := range in.Site.Languages {
 		x.Alternates = append(x.Alternates, Alternate{l.Lang.Tag.String(), cfg.BaseURL.String() + l.Lang.Code + "/"})
 		x.Switcher = append(x.Switcher, SwitchItem{Code: l.Lang.Code, Name: l.Lang.Name, Href: "../" + l.Lang.Code + "/", Current: l == ls})
 	}
 	x.Alternates = append(x.Alternates, Alternate{"x-default", cfg.BaseURL.String()})
-	for i, pg := range ls.Pages {
-		x.Guides = append(x.Guides, IndexEntry{NavItem: x.Nav[i], Description: pg.Content.Front.Description, Fallback: pg.Fallback && ls.Lang != cfg.DefaultLanguage})
+	for _, pg := range ls.Pages {
+		x.Guides = append(x.Guides, IndexEntry{NavItem: in.navItem(ls, pg, "../", ""), Description: pg.Content.Front.Description, Fallback: pg.Fallback && ls.Lang != cfg.DefaultLanguage})
 	}
 	return x
 }
 
 func (in Input) rootData(def *site.Language) *Root {
 	cfg := in.Site.Config
-	r := &Root{Page: in.page(def, "", cfg.Title, "", "")}
+	r := &Root{Page: in.page(def, "", cfg.Title, "", "", -1)}
 	for _, l := range in.Site.Languages {
 		item := SwitchItem{Code: l.Lang.Code, Name: l.Lang.Name, Href: l.Lang.Code + "/"}
 		r.Languages = append(r.Languages, item)
@@ -205,14 +224,14 @@ func (in Input) rootData(def *site.Language) *Root {
 func (in Input) notFoundData(ls *site.Language, perLanguage bool) *Index {
 	cfg := in.Site.Config
 	root := cfg.BaseURL.Path
-	x := &Index{Page: in.page(ls, root, in.Translators[ls.Lang.Code].T("NotFoundTitle"), "", "")}
+	x := &Index{Page: in.page(ls, root, in.Translators[ls.Lang.Code].T("NotFoundTitle"), "", "", -1)}
 	x.Canonical = ""
 	x.NoIndex = true
 	for _, l := range in.Site.Languages {
 		x.Switcher = append(x.Switcher, SwitchItem{Code: l.Lang.Code, Name: l.Lang.Name, Href: root + l.Lang.Code + "/", Current: perLanguage && l == ls})
 	}
-	for i, pg := range ls.Pages {
-		x.Guides = append(x.Guides, IndexEntry{NavItem: x.Nav[i], Description: pg.Content.Front.Description})
+	for _, pg := range ls.Pages {
+		x.Guides = append(x.Guides, IndexEntry{NavItem: in.navItem(ls, pg, root, ""), Description: pg.Content.Front.Description})
 	}
 	return x
 }
@@ -257,7 +276,7 @@ func Sitemap(s *site.Site) []byte {
 func (in Input) searchIndex(ls *site.Language) *search.Index {
 	var pages []search.Page
 	for _, pg := range ls.Pages {
-		p := search.Page{URL: pg.URL(), Title: pg.Title(), Body: []byte(in.Parsed[pg.Content.Path].HTML)}
+		p := search.Page{URL: pg.URL(), Title: pg.Title(), Sections: in.Parsed[pg.Content.Path].Sections}
 		if pg.Fallback && ls.Lang != in.Site.Config.DefaultLanguage {
 			p.Lang = in.Site.Config.DefaultLanguage.Tag.String()
 		}

@@ -21,6 +21,7 @@ import (
 	"github.com/docgen/docgen/internal/config"
 	"github.com/docgen/docgen/internal/diag"
 	"github.com/docgen/docgen/internal/markdown"
+	"github.com/docgen/docgen/internal/search"
 	"github.com/docgen/docgen/internal/site"
 )
 
@@ -113,8 +114,9 @@ func templateError(file string, err error) *diag.Diagnostic {
 // Parsed is a page's Markdown after parsing, shared by every language that
 // shows it.
 type Parsed struct {
-	Doc  *markdown.Document
-	HTML template.HTML
+	Doc      *markdown.Document
+	HTML     template.HTML    // the rendered body; empty until rendered
+	Sections []search.Section // the body split for the search index, made with HTML
 }
 
 // Input is everything the renderer needs.
@@ -232,10 +234,8 @@ func findPage(ls *site.Language, slug string) *site.Page {
 	if ls == nil {
 		return nil
 	}
-	for _, p := range ls.Pages {
-		if p.Guide.Slug == slug {
-			return p
-		}
+	if i := ls.Index(slug); i >= 0 {
+		return ls.Pages[i]
 	}
 	return nil
 }

@@ -41,17 +41,19 @@ type Section struct {
 	Text    string `json:"x"`
 }
 
-// Page is the input for one page: its URL, title and rendered body HTML.
+// Page is the input for one page: its URL, title and the sections of its
+// rendered body (see Sections; computed once per body and reused by every
+// language that shows it).
 type Page struct {
 	URL, Title, Lang string
-	Body             []byte
+	Sections         []Section
 }
 
 // Build makes the index of one language's pages.
 func Build(lang string, pages []Page) *Index {
 	idx := &Index{Version: 1, Lang: lang}
 	for _, p := range pages {
-		idx.Docs = append(idx.Docs, Doc{URL: p.URL, Title: p.Title, Lang: p.Lang, Sections: Sections(p.Body)})
+		idx.Docs = append(idx.Docs, Doc{URL: p.URL, Title: p.Title, Lang: p.Lang, Sections: p.Sections})
 	}
 	sort.Slice(idx.Docs, func(i, j int) bool { return idx.Docs[i].URL < idx.Docs[j].URL })
 	return idx

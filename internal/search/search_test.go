@@ -57,9 +57,9 @@ func TestSectionsSplitAtHeadings(t *testing.T) {
 
 func TestQueryFindsThaiAndPersianWords(t *testing.T) {
 	idx := Build("x", []Page{
-		{URL: "th/reset/", Title: "การรีเซ็ตโทเค็น", Body: []byte(`<h2 id="what">จะเกิดอะไรขึ้น</h2><p>การรีเซ็ตจะทำให้โทเค็นก่อนหน้าใช้ไม่ได้ทันที</p>`)},
-		{URL: "fa/reset/", Title: "بازنشانی توکن", Body: []byte(`<h2 id="what">چه می‌شود؟</h2><p>درخواست‌های قدیمی با شکست مواجه می‌شوند.</p>`)},
-		{URL: "fr/oauth/", Title: "OAuth", Body: []byte(`<h2 id="maj">Mise à jour</h2><p>Dernière mise à jour.</p>`)},
+		{URL: "th/reset/", Title: "การรีเซ็ตโทเค็น", Sections: Sections([]byte(`<h2 id="what">จะเกิดอะไรขึ้น</h2><p>การรีเซ็ตจะทำให้โทเค็นก่อนหน้าใช้ไม่ได้ทันที</p>`))},
+		{URL: "fa/reset/", Title: "بازنشانی توکن", Sections: Sections([]byte(`<h2 id="what">چه می‌شود؟</h2><p>درخواست‌های قدیمی با شکست مواجه می‌شوند.</p>`))},
+		{URL: "fr/oauth/", Title: "OAuth", Sections: Sections([]byte(`<h2 id="maj">Mise à jour</h2><p>Dernière mise à jour.</p>`))},
 	})
 	cases := []struct{ q, url, anchor string }{
 		{"ก่อนหน้า", "th/reset/", "what"},    // a word from the middle of an unspaced sentence

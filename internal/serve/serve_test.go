@@ -18,7 +18,7 @@ import (
 
 // startSite copies the small test site of internal/build with the real
 // layouts, and serves it on a free loopback port with the watcher running.
-func startSite(t *testing.T) (dir, origin string) {
+func startSite(t testing.TB) (dir, origin string) {
 	t.Helper()
 	dir = t.TempDir()
 	if err := os.CopyFS(dir, os.DirFS("../build/testdata/updatesite")); err != nil {
@@ -27,6 +27,13 @@ func startSite(t *testing.T) (dir, origin string) {
 	if err := os.CopyFS(filepath.Join(dir, "layouts"), os.DirFS("../../layouts")); err != nil {
 		t.Fatal(err)
 	}
+	return dir, serveDir(t, dir)
+}
+
+// serveDir serves the site in dir on a free loopback port with the watcher
+// running, and returns the origin URL.
+func serveDir(t testing.TB, dir string) string {
+	t.Helper()
 	s, err := New(build.Options{Root: dir}, io.Discard)
 	if err != nil {
 		t.Fatal(err)
@@ -40,13 +47,13 @@ func startSite(t *testing.T) (dir, origin string) {
 	go func() { s.ListenAndServe(ctx, l); done <- struct{}{} }()
 	go func() { s.Watch(ctx, dir); done <- struct{}{} }()
 	t.Cleanup(func() { cancel(); <-done; <-done })
-	return dir, "http://" + l.Addr().String()
+	return "http://" + l.Addr().String()
 }
 
 type sse struct{ name, data string }
 
 // listen connects to the event stream and returns its events.
-func listen(t *testing.T, origin string) <-chan sse {
+func listen(t testing.TB, origin string) <-chan sse {
 	t.Helper()
 	res, err := http.Get(origin + "/_docgen/events")
 	if err != nil {
@@ -73,7 +80,7 @@ func listen(t *testing.T, origin string) <-chan sse {
 	return ch
 }
 
-func next(t *testing.T, ch <-chan sse, name string) sse {
+func next(t testing.TB, ch <-chan sse, name string) sse {
 	t.Helper()
 	timeout := time.After(10 * time.Second)
 	for {
@@ -104,7 +111,7 @@ func get(t *testing.T, url string, header ...string) (int, http.Header, string) 
 	return res.StatusCode, res.Header, string(body)
 }
 
-func writeFile(t *testing.T, path, text string) {
+func writeFile(t testing.TB, path, text string) {
 	t.Helper()
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		t.Fatal(err)

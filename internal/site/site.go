@@ -32,6 +32,15 @@ type Guide struct {
 type Language struct {
 	Lang  *config.Language
 	Pages []*Page // sidebar order: by title in the language's collation, then weight
+	pos   map[string]int
+}
+
+// Index returns the position of the guide slug in Pages, or -1.
+func (l *Language) Index(slug string) int {
+	if i, ok := l.pos[slug]; ok {
+		return i
+	}
+	return -1
 }
 
 // Page is a guide as published in one language.
@@ -113,6 +122,10 @@ func Build(cfg *config.Config, pages []*content.Page) (*Site, diag.List, error) 
 			ls.Pages = append(ls.Pages, p)
 		}
 		sortPages(lang, ls.Pages)
+		ls.pos = make(map[string]int, len(ls.Pages))
+		for i, p := range ls.Pages {
+			ls.pos[p.Guide.Slug] = i
+		}
 		s.Languages = append(s.Languages, ls)
 	}
 	return s, warns, nil
