@@ -5,6 +5,7 @@ package build
 
 import (
 	"fmt"
+	"hash/maphash"
 	"html/template"
 	"os"
 	"path/filepath"
@@ -61,23 +62,27 @@ type Result struct {
 	Site   *site.Site
 }
 
-// Run builds the site and writes it to the output folder. On error nothing
-// is written and the previous output stays as it was.
+// Run builds the site and writes it to the output folder, batch by batch
+// into a staging folder that replaces the old output at the end. On error
+// the staging folder is removed and the previous output stays as it was.
 func Run(opts Options) (*Report, error) {
 	opts = opts.withDefaults()
-	res, err := Render(opts)
-	if err != nil {
-		return nil, err
-	}
 	if err := checkOut(opts); err != nil {
 		return nil, err
 	}
-	start := time.Now()
-	if err := publish.Write(opts.Out, res.Files); err != nil {
-		return nil, fmt.Errorf("write %s: %w", opts.Out, err)
+	stage, err := publish.Begin(opts.Out)
+	if err != nil {
+		return nil, err
 	}
-	res.Report.Duration += time.Since(start)
-	return res.Report, nil
+	report, _, err := New(opts).BuildTo(stage.Write)
+	if err == nil {
+		err = stage.Commit()
+	}
+	if err != nil {
+		stage.Abort()
+		return nil, err
+	}
+	return report, nil
 }
 
 func (o Options) withDefaults() Options {
@@ -117,7 +122,7 @@ type state struct {
 	layouts     *render.Layouts
 	parsed      map[string]*render.Parsed // by content path
 	site        *site.Site
-	files       map[string][]byte // output path → bytes
+	files       map[string]uint64 // output path → hash of its bytes (see hashFile)
 	warnings    diag.List         // warnings of loading and parsing
 	links       linkcheck.Result
 }
@@ -128,19 +133,34 @@ func New(opts Options) *Builder { return &Builder{opts: opts.withDefaults()} }
 // Options returns the builder's options with defaults filled in.
 func (b *Builder) Options() Options { return b.opts }
 
-// Build loads and renders the whole site.
+// Build loads and renders the whole site in memory.
 func (b *Builder) Build() (*Result, error) {
+	var files []render.File
+	report, s, err := b.BuildTo(func(batch []render.File) error {
+		files = append(files, batch...)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	return &Result{Files: files, Report: report, Site: s}, nil
+}
+
+// BuildTo loads and renders the whole site and hands the files to write in
+// batches, keeping only their hashes, so memory does not grow with the
+// size of the output.
+func (b *Builder) BuildTo(write func([]render.File) error) (*Report, *site.Site, error) {
 	start := time.Now()
 	st, err := b.load()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	files, err := st.renderAll()
-	if err != nil {
-		return nil, err
+	if err := st.renderAll(write); err != nil {
+		return nil, nil, err
 	}
 	b.state = st
-	return &Result{Files: files, Report: st.report(len(files), time.Since(start)), Site: st.site}, nil
+	return st.report(len(st.files), time.Since(start)), st.site, nil
 }
 
 // load runs the stages up to rendering from scratch.
@@ -169,7 +189,7 @@ func (b *Builder) loadInputs() (*state, []*content.Page, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	st := &state{cfg: cfg, pages: map[string]*content.Page{}, hl: markdown.NewHighlighter(), files: map[string][]byte{},
+	st := &state{cfg: cfg, pages: map[string]*content.Page{}, hl: markdown.NewHighlighter(), files: map[string]uint64{},
 		parsed: map[string]*render.Parsed{}}
 	for _, p := range list {
 		st.pages[p.Path] = p
@@ -262,18 +282,37 @@ func (st *state) input() render.Input {
 	return render.Input{Site: st.site, Parsed: st.parsed, Translators: st.translators, Layouts: st.layouts}
 }
 
-// renderAll renders every output and remembers it.
-func (st *state) renderAll() ([]render.File, error) {
-	files, err := render.Site(st.input())
-	if err != nil {
-		return nil, err
+// renderAll renders every output in batches, hands each batch to write and
+// remembers the hashes.
+func (st *state) renderAll(write func([]render.File) error) error {
+	in := st.input()
+	targets := render.Targets(st.site)
+	st.files = make(map[string]uint64, len(targets)+8)
+	batch := 64 * runtime.GOMAXPROCS(0)
+	for lo := 0; lo < len(targets); lo += batch {
+		files, err := render.Render(in, targets[lo:min(lo+batch, len(targets))])
+		if err != nil {
+			return err
+		}
+		if err := st.remember(files, write); err != nil {
+			return err
+		}
 	}
-	st.files = make(map[string][]byte, len(files))
-	for _, f := range files {
-		st.files[f.Path] = f.Data
-	}
-	return files, nil
+	return st.remember(st.layouts.Files(), write)
 }
+
+func (st *state) remember(files []render.File, write func([]render.File) error) error {
+	for _, f := range files {
+		st.files[f.Path] = hashFile(f.Data)
+	}
+	return write(files)
+}
+
+// hashFile identifies a file's bytes, to tell which outputs an edit changed.
+func hashFile(data []byte) uint64 { return maphash.Bytes(hashSeed, data) }
+
+// hashSeed is fixed per process; the hashes are never stored.
+var hashSeed = maphash.MakeSeed()
 
 // report summarizes the state's build.
 func (st *state) report(files int, took time.Duration) *Report {
@@ -406,6 +445,7 @@ func renderBodies(parsed map[string]*render.Parsed) error {
 		go func() {
 			defer func() { <-sem; wg.Done() }()
 			h, err := p.Doc.HTML()
+			p.Doc.Release()
 			sections := search.Sections([]byte(h))
 			mu.Lock()
 			defer mu.Unlock()

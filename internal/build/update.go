@@ -1,7 +1,6 @@
 package build
 
 import (
-	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -158,10 +157,11 @@ func (b *Builder) Update(changed []string) (*Change, error) {
 		live[f.Path] = true
 	}
 	for _, f := range files {
-		if prev, ok := old.files[f.Path]; !ok || !bytes.Equal(prev, f.Data) {
+		h := hashFile(f.Data)
+		if prev, ok := old.files[f.Path]; !ok || prev != h {
 			ch.Written = append(ch.Written, f)
 		}
-		st.files[f.Path] = f.Data
+		st.files[f.Path] = h
 	}
 	for p := range old.files {
 		if !live[p] {
@@ -188,7 +188,7 @@ func (b *Builder) full(old *state, start time.Time) (*Change, error) {
 	seen := map[string]bool{}
 	for _, f := range res.Files {
 		seen[f.Path] = true
-		if old == nil || !bytes.Equal(old.files[f.Path], f.Data) {
+		if prev, ok := old.files[f.Path]; old == nil || !ok || prev != hashFile(f.Data) {
 			ch.Written = append(ch.Written, f)
 		}
 	}
@@ -252,7 +252,7 @@ func (st *state) clone() *state {
 	for k, v := range st.parsed {
 		c.parsed[k] = v
 	}
-	c.files = make(map[string][]byte, len(st.files))
+	c.files = make(map[string]uint64, len(st.files))
 	for k, v := range st.files {
 		c.files[k] = v
 	}

@@ -90,9 +90,12 @@ func TestUpdateRendersOnlyWhatAnEditAffects(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, f := range full.Files {
-		if string(b.state.files[f.Path]) != string(f.Data) {
+		if b.state.files[f.Path] != hashFile(f.Data) {
 			t.Errorf("%s differs between incremental and full build", f.Path)
 		}
+	}
+	if len(full.Files) != len(b.state.files) {
+		t.Errorf("incremental build has %d files, full build %d", len(b.state.files), len(full.Files))
 	}
 }
 

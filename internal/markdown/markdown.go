@@ -224,13 +224,30 @@ func (d *Document) collectHeadings() {
 }
 
 // SetHeadingID changes the id of the i-th heading (in document order).
+// After Release it only changes Headings.
 func (d *Document) SetHeadingID(i int, id string) {
 	d.Headings[i].ID = id
-	d.Headings[i].node.SetAttributeString("id", []byte(id))
+	if n := d.Headings[i].node; n != nil {
+		n.SetAttributeString("id", []byte(id))
+	}
+}
+
+// Release drops the syntax tree and the source once the HTML is made, so a
+// large site does not keep every page's tree in memory. Headings, links and
+// diagnostics stay; Render fails afterwards.
+func (d *Document) Release() {
+	d.lineAt(0) // keep line numbers for links
+	d.root, d.src = nil, nil
+	for i := range d.Headings {
+		d.Headings[i].node = nil
+	}
 }
 
 // Render writes the document's HTML to w.
 func (d *Document) Render(w io.Writer) error {
+	if d.root == nil {
+		return fmt.Errorf("%s: render: the document was released; parse it again", d.file)
+	}
 	if err := d.md.Renderer().Render(w, d.src, d.root); err != nil {
 		return fmt.Errorf("%s: render: %w", d.file, err)
 	}

@@ -19,28 +19,56 @@ import (
 
 // Write replaces the folder out with exactly files.
 func Write(out string, files []render.File) error {
+	st, err := Begin(out)
+	if err != nil {
+		return err
+	}
+	if err := st.Write(files); err != nil {
+		st.Abort()
+		return err
+	}
+	return st.Commit()
+}
+
+// Stage is a new output folder being written next to the old one, so a
+// build can write its files in batches as it renders them. Commit puts it
+// in place of the old output in one step; Abort throws it away.
+type Stage struct {
+	out, tmp string
+}
+
+// Begin starts a new output for out in a hidden sibling folder.
+func Begin(out string) (*Stage, error) {
 	out = filepath.Clean(out)
 	parent := filepath.Dir(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return err
+		return nil, err
 	}
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(out)+"-new-")
 	if err != nil {
-		return fmt.Errorf("cannot create a staging folder next to %s: %w", out, err)
+		return nil, fmt.Errorf("cannot create a staging folder next to %s: %w", out, err)
 	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
-		return err
-	}
-	if err := writeAll(tmp, files); err != nil {
 		os.RemoveAll(tmp)
-		return err
+		return nil, err
 	}
-	if err := swap(tmp, out); err != nil {
-		os.RemoveAll(tmp)
+	return &Stage{out: out, tmp: tmp}, nil
+}
+
+// Write writes a batch of files into the staging folder, on all cores.
+func (s *Stage) Write(files []render.File) error { return writeAll(s.tmp, files) }
+
+// Commit replaces the output folder with the staging folder.
+func (s *Stage) Commit() error {
+	if err := swap(s.tmp, s.out); err != nil {
+		os.RemoveAll(s.tmp)
 		return err
 	}
 	return nil
 }
+
+// Abort removes the staging folder; the old output stays as it was.
+func (s *Stage) Abort() { os.RemoveAll(s.tmp) }
 
 // writeAll writes files below dir using all cores.
 func writeAll(dir string, files []render.File) error {

@@ -63,7 +63,16 @@ type event struct {
 func New(opts build.Options, log io.Writer) (*Server, error) {
 	b := build.New(opts)
 	s := &Server{builder: b, out: b.Options().Out, log: log, clients: map[chan event]bool{}}
-	res, err := b.Build()
+	stage, err := publish.Begin(s.out)
+	if err != nil {
+		return nil, err
+	}
+	report, site, err := b.BuildTo(stage.Write)
+	if err == nil {
+		err = stage.Commit()
+	} else {
+		stage.Abort()
+	}
 	if err != nil {
 		s.setFailure(err)
 		fmt.Fprintf(log, "%v\n", err)
@@ -71,11 +80,8 @@ func New(opts build.Options, log io.Writer) (*Server, error) {
 			return nil, mkErr
 		}
 	} else {
-		if err := publish.Write(s.out, res.Files); err != nil {
-			return nil, err
-		}
-		s.setLanguages(res.Site.Config)
-		fmt.Fprintf(log, "built %d files in %s\n", res.Report.Files, res.Report.Duration.Round(time.Millisecond))
+		s.setLanguages(site.Config)
+		fmt.Fprintf(log, "built %d files in %s\n", report.Files, report.Duration.Round(time.Millisecond))
 	}
 	return s, nil
 }
