@@ -17,6 +17,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&opts.Out, "out", "", "output folder (default public)")
 	fs.StringVar(&opts.Root, "root", ".", "site folder holding content/, locales/ and layouts/")
 	quiet := fs.Bool("quiet", false, "print errors only")
+	fs.BoolVar(&opts.Force, "force", false, "build even when nothing changed since the last build")
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
 			return 0
@@ -40,6 +41,10 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 
 // printReport writes the warnings and a line per language.
 func printReport(w io.Writer, r *build.Report) {
+	if r.UpToDate {
+		fmt.Fprintf(w, "nothing changed since the last build; the output is up to date (checked in %s; --force rebuilds)\n", r.Duration.Round(1e6))
+		return
+	}
 	for _, d := range r.Warnings {
 		fmt.Fprintln(w, d.Error())
 	}

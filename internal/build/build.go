@@ -25,6 +25,7 @@ import (
 	"github.com/docgen/docgen/internal/render"
 	"github.com/docgen/docgen/internal/search"
 	"github.com/docgen/docgen/internal/site"
+	"github.com/docgen/docgen/internal/uptodate"
 )
 
 // Options say where the site is and where it goes.
@@ -32,6 +33,7 @@ type Options struct {
 	Root   string // site folder holding content/, locales/, layouts/
 	Config string // config file; default Root/config.toml
 	Out    string // output folder; default Root/public
+	Force  bool   // Run: build even when nothing changed since the last Run
 }
 
 // Report summarizes a build.
@@ -42,6 +44,8 @@ type Report struct {
 	Duration  time.Duration
 	// ExternalLinks are the absolute URLs the pages link to (not fetched).
 	ExternalLinks []string
+	// UpToDate is set when Run found nothing changed and did not build.
+	UpToDate bool
 }
 
 // LanguageReport is one language's line of the build summary.
@@ -65,10 +69,21 @@ type Result struct {
 // Run builds the site and writes it to the output folder, batch by batch
 // into a staging folder that replaces the old output at the end. On error
 // the staging folder is removed and the previous output stays as it was.
+// When neither the inputs nor the output changed since the last Run, it
+// does nothing and says so (Report.UpToDate), unless opts.Force is set.
 func Run(opts Options) (*Report, error) {
+	start := time.Now()
 	opts = opts.withDefaults()
 	if err := checkOut(opts); err != nil {
 		return nil, err
+	}
+	inputs, inErr := inputDigest(opts)
+	if !opts.Force && inErr == nil {
+		if rec, ok := uptodate.Load(opts.Root, opts.Out); ok && rec.Inputs == inputs {
+			if outputs, err := uptodate.Outputs(opts.Out); err == nil && outputs == rec.Outputs {
+				return &Report{UpToDate: true, Duration: time.Since(start)}, nil
+			}
+		}
 	}
 	stage, err := publish.Begin(opts.Out)
 	if err != nil {
@@ -82,7 +97,22 @@ func Run(opts Options) (*Report, error) {
 		stage.Abort()
 		return nil, err
 	}
+	if inErr == nil {
+		if outputs, err := uptodate.Outputs(opts.Out); err == nil {
+			_ = uptodate.Save(opts.Root, opts.Out, uptodate.Record{Inputs: inputs, Outputs: outputs}) // a cache: losing it costs one rebuild
+		}
+	}
+	report.Duration = time.Since(start)
 	return report, nil
+}
+
+// inputDigest digests everything a build reads.
+func inputDigest(opts Options) (string, error) {
+	cfg, err := filepath.Rel(opts.Root, opts.Config)
+	if err != nil {
+		return "", err
+	}
+	return uptodate.Inputs(opts.Root, cfg, "content", "locales", "layouts")
 }
 
 func (o Options) withDefaults() Options {
