@@ -391,6 +391,16 @@ func parseAll(conv map[string]*markdown.Converter, pages []*content.Page) ([]*re
 	return out, diags
 }
 
+// CodeMessages are the catalog messages docgen's own code uses; the layouts
+// use the others (see i18ncheck.LayoutUses).
+func CodeMessages() []string {
+	ids := []string{"ClientLanguage", render.NotFoundTitle}
+	for _, kind := range markdown.CalloutKinds {
+		ids = append(ids, calloutMessage(kind))
+	}
+	return ids
+}
+
 // calloutMessage maps a callout kind ("key-point") to its message id ("CalloutKeyPoint").
 func calloutMessage(kind string) string {
 	var b strings.Builder

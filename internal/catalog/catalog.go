@@ -6,6 +6,8 @@ package catalog
 
 import (
 	"bytes"
+	"crypto/sha1"
+	"io"
 	"errors"
 	"fmt"
 	"html"
@@ -60,7 +62,7 @@ func Load(root, dir string, cfg *config.Config) (*Catalog, error) {
 	})
 	for _, e := range entries {
 		name := e.Name()
-		if e.IsDir() || !strings.HasSuffix(name, ".toml") {
+		if e.IsDir() || !strings.HasSuffix(name, ".toml") || IsWorkFile(name) {
 			continue
 		}
 		shown := filepath.ToSlash(filepath.Join(dir, name))
@@ -92,6 +94,10 @@ func Load(root, dir string, cfg *config.Config) (*Catalog, error) {
 	return c, nil
 }
 
+// IsWorkFile reports whether a file name in locales/ is a translator's work
+// file (translate.<lang>.toml, written by docgen i18n merge), not a catalog.
+func IsWorkFile(name string) bool { return strings.HasPrefix(name, "translate.") }
+
 func appendErr(l *diag.List, err error) {
 	var list diag.List
 	if errors.As(err, &list) {
@@ -104,12 +110,17 @@ func appendErr(l *diag.List, err error) {
 }
 
 // Parse decodes one catalog file in go-i18n's TOML format and checks that every
-// message text is a valid template. name is used in errors.
+// message text is a valid template. name is used in errors. With an error it
+// still returns the messages it could read, for checkers that go on.
 func Parse(name string, data []byte) ([]*i18n.Message, error) {
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	var raw map[string]any
 	if _, err := toml.Decode(string(data), &raw); err != nil {
-		return nil, tomlpos.DecodeError(name, err)
+		err = tomlpos.DecodeError(name, err)
+		if d, ok := diag.As(err); ok {
+			d.Kind = "syntax"
+		}
+		return nil, err
 	}
 	ids := make([]string, 0, len(raw))
 	for id := range raw {
@@ -133,17 +144,17 @@ func Parse(name string, data []byte) ([]*i18n.Message, error) {
 			for _, k := range keys {
 				s, ok := v[k].(string)
 				if !contains(messageKeys, k) {
-					errs.Add(diag.Errorf(name, at(k), "message keys are description, hash and the plural forms zero, one, two, few, many, other", "message %s: unknown key %q", id, k))
+					errs.Add(kind("unknown-key", diag.Errorf(name, at(k), "message keys are description, hash and the plural forms zero, one, two, few, many, other", "message %s: unknown key %q", id, k)))
 					continue
 				}
 				if !ok {
-					errs.Add(diag.Errorf(name, at(k), "quote the text", "message %s: %s is not a string", id, k))
+					errs.Add(kind("not-text", diag.Errorf(name, at(k), "quote the text", "message %s: %s is not a string", id, k)))
 					continue
 				}
 				setField(m, k, s)
 			}
 		default:
-			errs.Add(diag.Errorf(name, at(), "write the message as a table with other = \"...\"", "message %s is not text", id))
+			errs.Add(kind("not-text", diag.Errorf(name, at(), "write the message as a table with other = \"...\"", "message %s is not text", id)))
 			continue
 		}
 		for _, k := range pluralKeys {
@@ -152,16 +163,33 @@ func Parse(name string, data []byte) ([]*i18n.Message, error) {
 				continue
 			}
 			if _, err := ttemplate.New(id).Parse(text); err != nil {
-				errs.Add(diag.Errorf(name, at(k), "placeholders look like {{.Date}}; check the braces", "message %s (%s): invalid placeholder: %v", id, k, templateErr(err)))
+				errs.Add(kind("template", diag.Errorf(name, at(k), "placeholders look like {{.Date}}; check the braces", "message %s (%s): invalid placeholder: %v", id, k, templateErr(err))))
 			}
 		}
 		msgs = append(msgs, m)
 	}
-	if err := errs.Err(); err != nil {
-		return nil, err
-	}
-	return msgs, nil
+	return msgs, errs.Err()
 }
+
+func kind(k string, d *diag.Diagnostic) *diag.Diagnostic {
+	d.Kind = k
+	return d
+}
+
+// Hash is go-i18n's hash of a source message (as goi18n merge and Weblate
+// write it): a translation carrying another hash was made from other text.
+func Hash(m *i18n.Message) string {
+	h := sha1.New()
+	io.WriteString(h, m.Description)
+	io.WriteString(h, m.Other)
+	return fmt.Sprintf("sha1-%x", h.Sum(nil))
+}
+
+// Field returns the text of a plural form ("one", "other", ...) of m.
+func Field(m *i18n.Message, form string) string { return field(m, form) }
+
+// SetField sets a key ("description", "hash" or a plural form) of m.
+func SetField(m *i18n.Message, key, val string) { setField(m, key, val) }
 
 func templateErr(err error) string {
 	s := err.Error()

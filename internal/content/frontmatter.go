@@ -10,6 +10,7 @@ import (
 
 	"github.com/docgen/docgen/internal/diag"
 	"github.com/docgen/docgen/internal/tomlpos"
+	"github.com/docgen/docgen/internal/tomlwrite"
 )
 
 // FrontMatter is the TOML block between +++ lines at the top of a page.
@@ -120,4 +121,30 @@ func invalidUTF8(src []byte) int {
 // String summarizes the front matter for debugging.
 func (fm FrontMatter) String() string {
 	return fmt.Sprintf("%q (weight %d)", fm.Title, fm.Weight)
+}
+
+// SetFrontMatter returns src with key set to the TOML string value in its
+// front matter: the line "key = ..." is replaced, or added before the
+// closing +++. The rest of the file is kept byte for byte.
+func SetFrontMatter(src []byte, key, value string) ([]byte, error) {
+	norm := Normalize(src)
+	if !bytes.HasPrefix(norm, []byte(fence+"\n")) {
+		return nil, fmt.Errorf("page has no front matter")
+	}
+	lines := bytes.SplitAfter(norm, []byte("\n"))
+	set := []byte(key + " = " + tomlwrite.String(value) + "\n")
+	for i := 1; i < len(lines); i++ {
+		line := bytes.TrimSpace(lines[i])
+		if string(line) == fence {
+			out := append([][]byte{}, lines[:i]...)
+			out = append(out, set)
+			out = append(out, lines[i:]...)
+			return bytes.Join(out, nil), nil
+		}
+		if k, _, ok := bytes.Cut(line, []byte("=")); ok && string(bytes.TrimSpace(k)) == key {
+			lines[i] = set
+			return bytes.Join(lines, nil), nil
+		}
+	}
+	return nil, fmt.Errorf("front matter is not closed")
 }

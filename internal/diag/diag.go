@@ -34,6 +34,7 @@ type Diagnostic struct {
 	Col      int    // 1-based; 0 when unknown
 	Message  string // what is wrong
 	Hint     string // what to do about it; may be empty
+	Kind     string // a stable name of the kind of problem, e.g. "placeholder"; may be empty
 }
 
 // Error formats the diagnostic as "file:line:col: message (hint)".

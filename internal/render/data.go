@@ -112,6 +112,9 @@ type Root struct {
 	Languages []SwitchItem
 }
 
+// NotFoundTitle is the message id of the 404 page's title.
+const NotFoundTitle = "NotFoundTitle"
+
 // NavLimit is the most guides a sidebar lists. A language with more lists
 // the guides around the current one and links to its index page, which
 // lists them all, so a page's size does not grow with the site's.
@@ -224,7 +227,7 @@ func (in Input) rootData(def *site.Language) *Root {
 func (in Input) notFoundData(ls *site.Language, perLanguage bool) *Index {
 	cfg := in.Site.Config
 	root := cfg.BaseURL.Path
-	x := &Index{Page: in.page(ls, root, in.Translators[ls.Lang.Code].T("NotFoundTitle"), "", "", -1)}
+	x := &Index{Page: in.page(ls, root, in.Translators[ls.Lang.Code].T(NotFoundTitle), "", "", -1)}
 	x.Canonical = ""
 	x.NoIndex = true
 	for _, l := range in.Site.Languages {

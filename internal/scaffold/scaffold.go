@@ -11,6 +11,7 @@ import (
 
 	"github.com/docgen/docgen/internal/content"
 	"github.com/docgen/docgen/internal/markdown"
+	"github.com/docgen/docgen/internal/tomlwrite"
 )
 
 // Guide returns a new guide page: front matter with the given title and
@@ -18,7 +19,7 @@ import (
 func Guide(title string, weight int, clients []string) []byte {
 	var b bytes.Buffer
 	b.WriteString("+++\n")
-	fmt.Fprintf(&b, "title = %s\n", tomlString(title))
+	fmt.Fprintf(&b, "title = %s\n", tomlwrite.String(title))
 	b.WriteString("description = \"One sentence for search engines and link previews.\"\n")
 	b.WriteString("summary = [\n  \"What the reader will have done at the end.\",\n]\n")
 	b.WriteString("# updated = 2026-01-31  # without it, the date of the file's last git commit is shown\n")
@@ -51,14 +52,14 @@ func Translation(src *content.Page, headings []markdown.Heading) []byte {
 	b.WriteString("# Translation skeleton made by docgen new --translate. Translate the title,\n")
 	b.WriteString("# description, summary and text below in place; keep every {#id} and\n")
 	b.WriteString("# ::: client line as it is; then delete the draft line to publish.\n")
-	fmt.Fprintf(&b, "title = %s\n", tomlString(fm.Title))
+	fmt.Fprintf(&b, "title = %s\n", tomlwrite.String(fm.Title))
 	if fm.Description != "" {
-		fmt.Fprintf(&b, "description = %s\n", tomlString(fm.Description))
+		fmt.Fprintf(&b, "description = %s\n", tomlwrite.String(fm.Description))
 	}
 	if len(fm.Summary) > 0 {
 		b.WriteString("summary = [\n")
 		for _, s := range fm.Summary {
-			fmt.Fprintf(&b, "  %s,\n", tomlString(s))
+			fmt.Fprintf(&b, "  %s,\n", tomlwrite.String(s))
 		}
 		b.WriteString("]\n")
 	}
@@ -68,8 +69,8 @@ func Translation(src *content.Page, headings []markdown.Heading) []byte {
 	if fm.Weight != 0 {
 		fmt.Fprintf(&b, "weight = %d\n", fm.Weight)
 	}
-	fmt.Fprintf(&b, "source = %s\n", tomlString(src.Lang+".md"))
-	fmt.Fprintf(&b, "source_hash = %s\n", tomlString(src.Hash))
+	fmt.Fprintf(&b, "source = %s\n", tomlwrite.String(src.Lang+".md"))
+	fmt.Fprintf(&b, "source_hash = %s\n", tomlwrite.String(src.Hash))
 	b.WriteString("draft = true\n")
 	b.WriteString("+++\n")
 	b.Write(withHeadingIDs(src.Body, src.BodyLine, headings))
@@ -104,27 +105,4 @@ func stripClosingHashes(line string) string {
 		line = strings.TrimRight(t, " \t")
 	}
 	return line
-}
-
-// tomlString quotes s as a TOML basic string.
-func tomlString(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, `\u%04X`, r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
 }

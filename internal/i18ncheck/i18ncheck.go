@@ -1,0 +1,419 @@
+// Package i18ncheck checks message catalogs the way a careful reviewer
+// would, before a reader meets the result: every locale catalog against the
+// source catalog and against the messages the layouts use. Each finding
+// names the file, line and column, the message id, what is wrong and what
+// to do about it.
+package i18ncheck
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"text/template/parse"
+	"unicode/utf8"
+
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/language"
+
+	"github.com/docgen/docgen/internal/catalog"
+	"github.com/docgen/docgen/internal/diag"
+	"github.com/docgen/docgen/internal/plurals"
+	"github.com/docgen/docgen/internal/tomlpos"
+)
+
+// Severities of findings.
+const (
+	Error   = "error"   // the page would show something wrong; --strict fails
+	Warning = "warning" // worth a look; the page still reads correctly
+)
+
+// Finding is one problem in one catalog. Its JSON form is documented in
+// docs/i18n.md and stays stable.
+type Finding struct {
+	Language string `json:"language"`
+	File     string `json:"file"`
+	Line     int    `json:"line"`
+	Column   int    `json:"column"`
+	ID       string `json:"id,omitempty"`
+	Kind     string `json:"kind"`
+	Severity string `json:"severity"`
+	Message  string `json:"message"`
+	Hint     string `json:"hint"`
+}
+
+// String formats the finding as "file:line:col: severity: kind: id: message".
+func (f Finding) String() string {
+	id := ""
+	if f.ID != "" {
+		id = f.ID + ": "
+	}
+	return fmt.Sprintf("%s:%d:%d: %s: %s: %s%s", f.File, f.Line, f.Column, f.Severity, f.Kind, id, f.Message)
+}
+
+// Catalog is one catalog file to check.
+type Catalog struct {
+	Lang string       // language code, e.g. "fa"
+	Tag  language.Tag // its BCP 47 tag, for plural rules
+	File string       // path as shown, e.g. "locales/fa.toml"
+	Data []byte       // file contents; nil when the language has no file
+}
+
+// Use is a place a message id is used (a layout, or docgen's own code).
+type Use struct {
+	File string
+	Line int
+}
+
+// Messages is a parsed catalog with the positions of its keys.
+type Messages struct {
+	Catalog
+	ByID map[string]*i18n.Message
+}
+
+// Check checks the source catalog against the uses and every target
+// against the source. The findings are sorted by file, line and column.
+func Check(source Catalog, targets []Catalog, uses map[string][]Use) []Finding {
+	var out []Finding
+	src, fs := Read(source)
+	out = append(out, fs...)
+	// Undefined and unused messages of the source.
+	for _, id := range sortedKeys(uses) {
+		if src.ByID[id] == nil {
+			u := uses[id][0]
+			out = append(out, Finding{Language: source.Lang, File: u.File, Line: u.Line, Column: 1, ID: id, Kind: "undefined", Severity: Error,
+				Message: fmt.Sprintf("message %s is used here but missing from %s", id, source.File),
+				Hint:    fmt.Sprintf("add [%s] with its English text to %s (docgen i18n extract adds it)", id, source.File)})
+		}
+	}
+	for _, id := range sortedKeys(src.ByID) {
+		if _, ok := uses[id]; !ok && uses != nil {
+			out = append(out, src.at(id, "", Finding{Kind: "unused", Severity: Warning,
+				Message: "no layout or code uses this message",
+				Hint:    "delete it, or use it in a layout with {{.T.T \"" + id + "\"}}"}))
+		}
+	}
+	for _, m := range src.ByID {
+		out = append(out, textChecks(src, m)...)
+	}
+	for _, t := range targets {
+		out = append(out, checkTarget(src, t)...)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Column != b.Column {
+			return a.Column < b.Column
+		}
+		return a.Kind < b.Kind
+	})
+	return out
+}
+
+// Read parses a catalog; problems that stop parsing become findings.
+func Read(c Catalog) (*Messages, []Finding) {
+	m := &Messages{Catalog: c, ByID: map[string]*i18n.Message{}}
+	if c.Data == nil {
+		return m, nil
+	}
+	msgs, err := catalog.Parse(c.File, c.Data)
+	for _, msg := range msgs {
+		m.ByID[msg.ID] = msg
+	}
+	var out []Finding
+	var list diag.List
+	if errors.As(err, &list) {
+		for _, d := range list {
+			out = append(out, fromDiag(c, d))
+		}
+	} else if d, ok := diag.As(err); ok {
+		out = append(out, fromDiag(c, d))
+	}
+	return m, out
+}
+
+func fromDiag(c Catalog, d *diag.Diagnostic) Finding {
+	kind := d.Kind
+	if kind == "" {
+		kind = "syntax"
+	}
+	col := d.Col
+	if col == 0 {
+		col = 1
+	}
+	return Finding{Language: c.Lang, File: c.File, Line: d.Line, Column: col, Kind: kind, Severity: Error, Message: d.Message, Hint: d.Hint}
+}
+
+// at fills in the position of message id (its key when key is set).
+func (m *Messages) at(id, key string, f Finding) Finding {
+	f.Language, f.File, f.ID = m.Lang, m.File, id
+	path := []string{id}
+	if key != "" {
+		path = append(path, key)
+	}
+	f.Line = tomlpos.Line(m.Data, path)
+	f.Column = 1
+	if f.Line > 0 {
+		line := lineText(m.Data, f.Line)
+		name := id
+		if key != "" {
+			name = key
+		}
+		if i := strings.Index(line, name); i >= 0 {
+			f.Column = utf8.RuneCountInString(line[:i]) + 1
+		}
+	}
+	return f
+}
+
+// atText is at, with the column of needle in the key's line when found.
+func (m *Messages) atText(id, key, needle string, f Finding) Finding {
+	f = m.at(id, key, f)
+	if f.Line > 0 && needle != "" {
+		line := lineText(m.Data, f.Line)
+		if i := strings.Index(line, needle); i >= 0 {
+			f.Column = utf8.RuneCountInString(line[:i]) + 1
+		}
+	}
+	return f
+}
+
+func lineText(data []byte, n int) string {
+	lines := strings.SplitN(string(data), "\n", n+1)
+	if n-1 < len(lines) {
+		return lines[n-1]
+	}
+	return ""
+}
+
+func checkTarget(src *Messages, c Catalog) []Finding {
+	tgt, out := Read(c)
+	if c.Data == nil {
+		return nil // no file: every message falls back, reported once by the build
+	}
+	forms := plurals.Forms(c.Tag)
+	for _, id := range sortedKeys(src.ByID) {
+		s := src.ByID[id]
+		t := tgt.ByID[id]
+		if t == nil {
+			f := src.at(id, "", Finding{Kind: "missing", Severity: Warning,
+				Message: fmt.Sprintf("missing from %s; readers see the English text", c.File),
+				Hint:    fmt.Sprintf("add [%s] to %s (docgen i18n merge lists every missing message in locales/translate.%s.toml)", id, c.File, c.Lang)})
+			f.Language = c.Lang
+			out = append(out, f)
+			continue
+		}
+		if t.Hash != "" && t.Hash != catalog.Hash(s) {
+			out = append(out, tgt.at(id, "hash", Finding{Kind: "stale", Severity: Warning,
+				Message: "the English text changed after this was translated",
+				Hint:    "check the translation against " + src.File + ", then run docgen i18n merge to record the new hash"}))
+		}
+		identical := t.Other != "" && t.Other == s.Other && t.Hash != catalog.Hash(s)
+		if identical {
+			out = append(out, tgt.at(id, "other", Finding{Kind: "identical", Severity: Warning,
+				Message: "same text as the English source; probably not translated",
+				Hint:    "translate it; if the English text is right in this language too, add the hash line that docgen i18n merge writes for it in locales/translate." + c.Lang + ".toml"}))
+		}
+		out = append(out, pluralChecks(tgt, s, t, forms)...)
+		out = append(out, placeholderChecks(tgt, s, t)...)
+		out = append(out, textChecks(tgt, t)...)
+	}
+	for _, id := range sortedKeys(tgt.ByID) {
+		if src.ByID[id] == nil {
+			out = append(out, tgt.at(id, "", Finding{Kind: "extra", Severity: Warning,
+				Message: fmt.Sprintf("not in the source catalog %s; nothing shows it", src.File),
+				Hint:    "delete it, or fix its id to match a message of " + src.File}))
+		}
+	}
+	return out
+}
+
+// pluralChecks compares the plural forms of a translation with the forms
+// its language uses (CLDR, as go-i18n applies them).
+func pluralChecks(tgt *Messages, s, t *i18n.Message, forms []string) []Finding {
+	var out []Finding
+	isPlural := false
+	for _, f := range plurals.All {
+		if f != "other" && catalog.Field(s, f) != "" {
+			isPlural = true
+		}
+	}
+	allowed := map[string]bool{}
+	for _, f := range forms {
+		allowed[f] = true
+	}
+	for _, f := range plurals.All {
+		has := catalog.Field(t, f) != ""
+		switch {
+		case has && !allowed[f]:
+			out = append(out, tgt.at(t.ID, f, Finding{Kind: "plural-invalid", Severity: Error,
+				Message: fmt.Sprintf("%s does not use the plural form %q (its forms: %s)", tgt.Lang, f, strings.Join(forms, ", ")),
+				Hint:    "delete the " + f + " line; write the text under the forms this language has"}))
+		case has && !isPlural && f != "other":
+			out = append(out, tgt.at(t.ID, f, Finding{Kind: "plural-invalid", Severity: Warning,
+				Message: fmt.Sprintf("the source message has no plural forms, so %q is never shown", f),
+				Hint:    "keep only other"}))
+		case !has && isPlural && allowed[f]:
+			ex := plurals.Example(tgt.Tag, f)
+			out = append(out, tgt.at(t.ID, "", Finding{Kind: "plural-missing", Severity: Error,
+				Message: fmt.Sprintf("plural form %q is missing (%s uses %s; e.g. the count %s needs %q)", f, tgt.Lang, strings.Join(forms, ", "), ex, f),
+				Hint:    fmt.Sprintf("add %s = \"...\" to [%s]", f, t.ID)}))
+		}
+	}
+	return out
+}
+
+// placeholderChecks finds placeholders a translation misspells or drops.
+func placeholderChecks(tgt *Messages, s, t *i18n.Message) []Finding {
+	var out []Finding
+	srcAll := map[string]bool{}
+	for _, f := range plurals.All {
+		for _, p := range Placeholders(catalog.Field(s, f)) {
+			srcAll[p] = true
+		}
+	}
+	for _, f := range plurals.All {
+		text := catalog.Field(t, f)
+		if text == "" {
+			continue
+		}
+		have := map[string]bool{}
+		for _, p := range Placeholders(text) {
+			have[p] = true
+			if !srcAll[p] {
+				out = append(out, tgt.atText(t.ID, f, "."+p, Finding{Kind: "placeholder", Severity: Error,
+					Message: fmt.Sprintf("{{.%s}} is not a placeholder of the source (it has %s)", p, list(srcAll)),
+					Hint:    "use the placeholders of the English text exactly as written there"}))
+			}
+		}
+		if f != "other" {
+			continue // a singular form may leave out {{.Count}}
+		}
+		for _, p := range Placeholders(s.Other) {
+			if !have[p] {
+				out = append(out, tgt.at(t.ID, f, Finding{Kind: "placeholder", Severity: Error,
+					Message: fmt.Sprintf("{{.%s}} of the source is missing", p),
+					Hint:    fmt.Sprintf("put {{.%s}} where it belongs in the sentence", p)}))
+			}
+		}
+	}
+	return out
+}
+
+var (
+	htmlTag = regexp.MustCompile(`<\s*/?\s*[A-Za-z!][^>]*>|&(#[0-9]+|#x[0-9A-Fa-f]+|[A-Za-z]+);`)
+	bidi    = regexp.MustCompile("[\u202A-\u202E\u2066-\u2069]")
+)
+
+// textChecks finds HTML and bidirectional control characters in a message.
+func textChecks(m *Messages, msg *i18n.Message) []Finding {
+	var out []Finding
+	for _, f := range plurals.All {
+		text := catalog.Field(msg, f)
+		if loc := htmlTag.FindString(text); loc != "" {
+			out = append(out, m.atText(msg.ID, f, loc, Finding{Kind: "html", Severity: Error,
+				Message: fmt.Sprintf("HTML in a message (%q); it is shown as text, never as markup", loc),
+				Hint:    "write plain text; links and emphasis belong in the layout"}))
+		}
+		if loc := bidi.FindString(text); loc != "" {
+			out = append(out, m.atText(msg.ID, f, loc, Finding{Kind: "bidi", Severity: Error,
+				Message: fmt.Sprintf("bidirectional control character U+%04X can reorder what readers see", []rune(loc)[0]),
+				Hint:    "delete it; the page sets the text direction itself (use U+200F RIGHT-TO-LEFT MARK if a mark is really needed)"}))
+		}
+	}
+	return out
+}
+
+// Placeholders returns the fields a message template uses ({{.Date}} → "Date"),
+// sorted and without repeats; nil when the text does not parse.
+func Placeholders(text string) []string {
+	if !strings.Contains(text, "{{") {
+		return nil
+	}
+	trees := map[string]*parse.Tree{}
+	t := parse.New("m")
+	t.Mode = parse.SkipFuncCheck
+	if _, err := t.Parse(text, "{{", "}}", trees); err != nil {
+		return nil
+	}
+	seen := map[string]bool{}
+	var walk func(n parse.Node)
+	walk = func(n parse.Node) {
+		switch n := n.(type) {
+		case *parse.ListNode:
+			if n != nil {
+				for _, c := range n.Nodes {
+					walk(c)
+				}
+			}
+		case *parse.ActionNode:
+			walk(n.Pipe)
+		case *parse.PipeNode:
+			if n != nil {
+				for _, c := range n.Cmds {
+					walk(c)
+				}
+			}
+		case *parse.CommandNode:
+			for _, a := range n.Args {
+				walk(a)
+			}
+		case *parse.FieldNode:
+			seen[n.Ident[0]] = true
+		case *parse.IfNode:
+			walk(n.Pipe)
+			walk(n.List)
+			walk(n.ElseList)
+		case *parse.RangeNode:
+			walk(n.Pipe)
+			walk(n.List)
+			walk(n.ElseList)
+		case *parse.WithNode:
+			walk(n.Pipe)
+			walk(n.List)
+			walk(n.ElseList)
+		}
+	}
+	for _, t := range trees {
+		walk(t.Root)
+	}
+	return sortedKeys(seen)
+}
+
+func list(set map[string]bool) string {
+	if len(set) == 0 {
+		return "none"
+	}
+	var parts []string
+	for _, k := range sortedKeys(set) {
+		parts = append(parts, "{{."+k+"}}")
+	}
+	return strings.Join(parts, ", ")
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// Counts returns the number of errors and warnings.
+func Counts(fs []Finding) (errs, warns int) {
+	for _, f := range fs {
+		if f.Severity == Error {
+			errs++
+		} else {
+			warns++
+		}
+	}
+	return
+}
