@@ -7,11 +7,11 @@ package catalog
 import (
 	"bytes"
 	"crypto/sha1"
-	"io"
 	"errors"
 	"fmt"
 	"html"
 	"html/template"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
