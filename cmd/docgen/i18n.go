@@ -190,7 +190,7 @@ func printFindings(w io.Writer, s *i18nSite, findings []i18ncheck.Finding) {
 		if c.Data == nil {
 			state = " (no file: every message shows in English)"
 		}
-		fmt.Fprintf(w, "%s  %s%s: %d errors, %d warnings\n", c.Lang, c.File, state, errs, warns)
+		fmt.Fprintf(w, "%s  %s%s: %s, %s\n", c.Lang, c.File, state, count(errs, "error"), count(warns, "warning"))
 		if len(mine) == 0 {
 			continue
 		}
@@ -202,7 +202,14 @@ func printFindings(w io.Writer, s *i18nSite, findings []i18ncheck.Finding) {
 		tw.Flush()
 	}
 	errs, warns := i18ncheck.Counts(findings)
-	fmt.Fprintf(w, "total: %d errors, %d warnings\n", errs, warns)
+	fmt.Fprintf(w, "total: %s, %s\n", count(errs, "error"), count(warns, "warning"))
+}
+
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 func runI18nExtract(args []string, stdout, stderr io.Writer) int {

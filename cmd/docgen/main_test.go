@@ -6,12 +6,36 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/docgen/docgen/internal/catalog"
 )
 
 // TestMain lets test scripts run docgen in-process as the "docgen" command.
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"docgen": func() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) },
+		// docgen-test-translate FILE ID TEXT sets message ID's text in a
+		// catalog, as a translator (or a writer, in en.toml) would.
+		"docgen-test-translate": func() {
+			file, id, text := os.Args[1], os.Args[2], os.Args[3]
+			data, err := os.ReadFile(file)
+			if err != nil {
+				panic(err)
+			}
+			msgs, err := catalog.Parse(file, data)
+			if err != nil {
+				panic(err)
+			}
+			for _, m := range msgs {
+				if m.ID == id {
+					m.Other = text
+				}
+			}
+			if err := os.WriteFile(file, catalog.Marshal(catalog.Header(data), msgs), 0o644); err != nil {
+				panic(err)
+			}
+			os.Exit(0)
+		},
 	})
 }
 

@@ -82,9 +82,14 @@ func Check(source Catalog, targets []Catalog, uses map[string][]Use) []Finding {
 	for _, id := range sortedKeys(uses) {
 		if src.ByID[id] == nil {
 			u := uses[id][0]
-			out = append(out, Finding{Language: source.Lang, File: u.File, Line: u.Line, Column: 1, ID: id, Kind: "undefined", Severity: Error,
+			f := Finding{Language: source.Lang, File: u.File, Line: u.Line, Column: 1, ID: id, Kind: "undefined", Severity: Error,
 				Message: fmt.Sprintf("message %s is used here but missing from %s", id, source.File),
-				Hint:    fmt.Sprintf("add [%s] with its English text to %s (docgen i18n extract adds it)", id, source.File)})
+				Hint:    fmt.Sprintf("add [%s] with its English text to %s (docgen i18n extract adds it)", id, source.File)}
+			if u.Line == 0 { // used by docgen's own code
+				f.File, f.Line = source.File, 1
+				f.Message = fmt.Sprintf("docgen uses message %s, but %s lacks it; readers see the id", id, source.File)
+			}
+			out = append(out, f)
 		}
 	}
 	for _, id := range sortedKeys(src.ByID) {
@@ -197,6 +202,11 @@ func checkTarget(src *Messages, c Catalog) []Finding {
 	if c.Data == nil {
 		return nil // no file: every message falls back, reported once by the build
 	}
+	for _, f := range out {
+		if f.Kind == "syntax" {
+			return out // nothing could be read; comparing would only add noise
+		}
+	}
 	forms := plurals.Forms(c.Tag)
 	for _, id := range sortedKeys(src.ByID) {
 		s := src.ByID[id]
@@ -280,8 +290,8 @@ func placeholderChecks(tgt *Messages, s, t *i18n.Message) []Finding {
 	}
 	for _, f := range plurals.All {
 		text := catalog.Field(t, f)
-		if text == "" {
-			continue
+		if text == "" || !parses(text) {
+			continue // a template error is reported on its own
 		}
 		have := map[string]bool{}
 		for _, p := range Placeholders(text) {
@@ -384,6 +394,14 @@ func Placeholders(text string) []string {
 		walk(t.Root)
 	}
 	return sortedKeys(seen)
+}
+
+// parses reports whether text is a valid message template.
+func parses(text string) bool {
+	t := parse.New("m")
+	t.Mode = parse.SkipFuncCheck
+	_, err := t.Parse(text, "{{", "}}", map[string]*parse.Tree{})
+	return err == nil
 }
 
 func list(set map[string]bool) string {
