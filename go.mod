@@ -15,4 +15,9 @@ require (
 	golang.org/x/tools v0.52.0
 )
 
-require github.com/dlclark/regexp2/v2 v2.2.1 // indirect
+require (
+	github.com/dlclark/regexp2/v2 v2.2.1 // indirect
+	go.yaml.in/yaml/v3 v3.0.5 // indirect
+)
+
+tool github.com/nicksnyder/go-i18n/v2/goi18n
