@@ -4,7 +4,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/docgen/docgen/internal/build"
 )
@@ -17,6 +20,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&opts.Out, "out", "", "output folder (default public)")
 	fs.StringVar(&opts.Root, "root", ".", "site folder holding content/, locales/ and layouts/")
 	quiet := fs.Bool("quiet", false, "print errors only")
+	verbose := fs.Bool("verbose", false, "also print each stage's time and the external links (not fetched)")
 	fs.BoolVar(&opts.Force, "force", false, "build even when nothing changed since the last build")
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
@@ -28,7 +32,17 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "docgen build: unexpected argument %q\n", fs.Arg(0))
 		return 2
 	}
+	if *quiet && *verbose {
+		fmt.Fprintln(stderr, "docgen build: --quiet and --verbose cannot be used together")
+		return 2
+	}
+	var prog *progress
+	if !*quiet && isTerminal(stderr) {
+		prog = &progress{w: stderr}
+		opts.Progress = prog.update
+	}
 	report, err := build.Run(opts)
+	prog.clear()
 	if err != nil {
 		fmt.Fprintf(stderr, "%v\n\ndocgen build: failed; the previous output was left as it was\n", err)
 		return 1
@@ -36,7 +50,51 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if !*quiet {
 		printReport(stdout, report)
 	}
+	if *verbose && !report.UpToDate {
+		for _, st := range report.Stages {
+			fmt.Fprintf(stdout, "  %-22s %s\n", st.Name, st.Duration.Round(time.Millisecond))
+		}
+		fmt.Fprintf(stdout, "%d external links (listed, not fetched):\n", len(report.ExternalLinks))
+		for _, l := range report.ExternalLinks {
+			fmt.Fprintf(stdout, "  %s\n", l)
+		}
+	}
 	return 0
+}
+
+// progress draws one status line on a terminal while a build runs, at most
+// ten times a second; it is never written to files or pipes.
+type progress struct {
+	w    io.Writer
+	mu   sync.Mutex
+	last time.Time
+	drew bool
+}
+
+func (p *progress) update(stage string, done, total int) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if now := time.Now(); now.Sub(p.last) >= 100*time.Millisecond || done == total {
+		p.last = now
+		p.drew = true
+		fmt.Fprintf(p.w, "\r\033[K%s %d/%d", stage, done, total)
+	}
+}
+
+func (p *progress) clear() {
+	if p != nil && p.drew {
+		fmt.Fprint(p.w, "\r\033[K")
+	}
+}
+
+// isTerminal reports whether w is a terminal (a character device).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
 }
 
 // printReport writes the warnings and a line per language.

@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/docgen/docgen/internal/catalog"
@@ -34,6 +35,9 @@ type Options struct {
 	Config string // config file; default Root/config.toml
 	Out    string // output folder; default Root/public
 	Force  bool   // Run: build even when nothing changed since the last Run
+	// Progress, when set, is told how far each long stage ("parse",
+	// "highlight", "write") is; it is called from several goroutines.
+	Progress func(stage string, done, total int)
 }
 
 // Report summarizes a build.
@@ -46,6 +50,14 @@ type Report struct {
 	ExternalLinks []string
 	// UpToDate is set when Run found nothing changed and did not build.
 	UpToDate bool
+	// Stages are the times of the pipeline's stages, in order.
+	Stages []Stage
+}
+
+// Stage is the time one stage of the pipeline took.
+type Stage struct {
+	Name     string
+	Duration time.Duration
 }
 
 // LanguageReport is one language's line of the build summary.
@@ -154,6 +166,7 @@ type state struct {
 	site        *site.Site
 	files       map[string]uint64 // output path → hash of its bytes (see hashFile)
 	warnings    diag.List         // warnings of loading and parsing
+	progress    func(stage string, done, total int)
 	links       linkcheck.Result
 }
 
@@ -182,15 +195,35 @@ func (b *Builder) Build() (*Result, error) {
 // size of the output.
 func (b *Builder) BuildTo(write func([]render.File) error) (*Report, *site.Site, error) {
 	start := time.Now()
-	st, err := b.load()
+	var stages []Stage
+	lap := func(name string) {
+		now := time.Now()
+		stages = append(stages, Stage{name, now.Sub(start)})
+		for _, s := range stages[:len(stages)-1] {
+			stages[len(stages)-1].Duration -= s.Duration
+		}
+	}
+	st, list, err := b.loadInputs()
 	if err != nil {
 		return nil, nil, err
 	}
+	lap("load")
+	if err := st.parse(list); err != nil {
+		return nil, nil, err
+	}
+	lap("parse")
+	if err := st.arrange(); err != nil {
+		return nil, nil, err
+	}
+	lap("arrange and highlight")
 	if err := st.renderAll(write); err != nil {
 		return nil, nil, err
 	}
+	lap("render and write")
 	b.state = st
-	return st.report(len(st.files), time.Since(start)), st.site, nil
+	report := st.report(len(st.files), time.Since(start))
+	report.Stages = stages
+	return report, st.site, nil
 }
 
 // load runs the stages up to rendering from scratch.
@@ -219,7 +252,7 @@ func (b *Builder) loadInputs() (*state, []*content.Page, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	st := &state{cfg: cfg, pages: map[string]*content.Page{}, hl: markdown.NewHighlighter(), files: map[string]uint64{},
+	st := &state{cfg: cfg, pages: map[string]*content.Page{}, hl: markdown.NewHighlighter(), files: map[string]uint64{}, progress: opts.Progress,
 		parsed: map[string]*render.Parsed{}}
 	for _, p := range list {
 		st.pages[p.Path] = p
@@ -269,7 +302,7 @@ func (st *state) loadLayouts(root string) error {
 // parse parses pages (each once, in its language's converter) into st.parsed
 // and renders their bodies.
 func (st *state) parse(pages []*content.Page) error {
-	docs, diags := parseAll(st.conv, pages)
+	docs, diags := parseAll(st.conv, pages, st.tick("parse", len(pages)))
 	if err := diags.Err(); err != nil {
 		return err
 	}
@@ -300,7 +333,7 @@ func (st *state) arrange() error {
 		return err
 	}
 	warnings = append(warnings, links.Broken.Warnings()...)
-	if err := renderBodies(st.parsed); err != nil {
+	if err := renderBodies(st.parsed, st.tick("highlight", len(st.parsed))); err != nil {
 		return err
 	}
 	warnings.Sort()
@@ -320,6 +353,9 @@ func (st *state) renderAll(write func([]render.File) error) error {
 	st.files = make(map[string]uint64, len(targets)+8)
 	batch := 64 * runtime.GOMAXPROCS(0)
 	for lo := 0; lo < len(targets); lo += batch {
+		if st.progress != nil {
+			st.progress("write", lo, len(targets))
+		}
 		files, err := render.Render(in, targets[lo:min(lo+batch, len(targets))])
 		if err != nil {
 			return err
@@ -343,6 +379,16 @@ func hashFile(data []byte) uint64 { return maphash.Bytes(hashSeed, data) }
 
 // hashSeed is fixed per process; the hashes are never stored.
 var hashSeed = maphash.MakeSeed()
+
+// tick returns a function to call each time one of total items of stage is
+// done; it reports to Options.Progress when set.
+func (st *state) tick(stage string, total int) func() {
+	if st.progress == nil {
+		return func() {}
+	}
+	var n atomic.Int64
+	return func() { st.progress(stage, int(n.Add(1)), total) }
+}
 
 // report summarizes the state's build.
 func (st *state) report(files int, took time.Duration) *Report {
@@ -370,7 +416,7 @@ func (st *state) report(files int, took time.Duration) *Report {
 
 // parseAll parses every page with the converter of its language, on all
 // cores, and renders nothing yet (heading ids may still change).
-func parseAll(conv map[string]*markdown.Converter, pages []*content.Page) ([]*render.Parsed, diag.List) {
+func parseAll(conv map[string]*markdown.Converter, pages []*content.Page, done func()) ([]*render.Parsed, diag.List) {
 	out := make([]*render.Parsed, len(pages))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
@@ -380,6 +426,7 @@ func parseAll(conv map[string]*markdown.Converter, pages []*content.Page) ([]*re
 		go func() {
 			defer func() { <-sem; wg.Done() }()
 			out[i] = &render.Parsed{Doc: conv[p.Lang].Parse(p.Path, p.Body, p.BodyLine)}
+			done()
 		}()
 	}
 	wg.Wait()
@@ -471,7 +518,7 @@ func checkLinks(s *site.Site, pages []*content.Page, parsed map[string]*render.P
 }
 
 // renderBodies turns every parsed page into HTML once, on all cores.
-func renderBodies(parsed map[string]*render.Parsed) error {
+func renderBodies(parsed map[string]*render.Parsed, done func()) error {
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	var first error
@@ -493,6 +540,7 @@ func renderBodies(parsed map[string]*render.Parsed) error {
 				first = err
 			}
 			p.HTML, p.Sections = template.HTML(h), sections
+			done()
 		}()
 	}
 	wg.Wait()

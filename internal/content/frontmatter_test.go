@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/docgen/docgen/internal/diag"
 )
@@ -129,6 +130,34 @@ func FuzzFileName(f *testing.F) {
 		}
 		if strings.ContainsAny(slug, "/\\.") || slug != strings.ToLower(slug) || strings.Contains(lang, "/") {
 			t.Fatalf("ParseFileName(%q) accepted slug %q lang %q", rel, slug, lang)
+		}
+	})
+}
+
+// FuzzSetFrontMatter: setting a key keeps a page that parsed parseable,
+// with the value read back and the body unchanged.
+func FuzzSetFrontMatter(f *testing.F) {
+	f.Add("+++\ntitle = \"A\"\nsource = \"en.md\"\n+++\n\nBody.\n", "sha256:00")
+	f.Add("+++\ntitle = \"A\"\nsource_hash = \"old\"\n+++\nBody", "new \"quoted\" \\ value")
+	f.Add("\ufeff+++\r\ntitle = \"A\"\r\n+++\r\n\r\nCRLF body\r\n", "x")
+	f.Fuzz(func(t *testing.T, page, value string) {
+		if !utf8.ValidString(value) {
+			return // values are hashes; tomlwrite turns invalid bytes into U+FFFD
+		}
+		fm, body, _, err := ParseFrontMatter("p.md", Normalize([]byte(page)))
+		if err != nil {
+			return
+		}
+		out, err := SetFrontMatter([]byte(page), "source_hash", value)
+		if err != nil {
+			t.Fatalf("SetFrontMatter failed on a valid page: %v", err)
+		}
+		fm2, body2, _, err := ParseFrontMatter("p.md", out)
+		if err != nil {
+			t.Fatalf("page no longer parses: %v\n%s", err, out)
+		}
+		if fm2.SourceHash != value || fm2.Title != fm.Title || string(body2) != string(body) {
+			t.Fatalf("got hash %q title %q body %q", fm2.SourceHash, fm2.Title, body2)
 		}
 	})
 }
