@@ -127,7 +127,9 @@ func (clientParser) Continue(node ast.Node, reader text.Reader, pc parser.Contex
 }
 
 // insideOpenCode reports whether a fenced or indented code block inside v is
-// still open, so a ":::" line belongs to the code, not to the group.
+// still open, so a ":::" line belongs to the code, not to the group. Raw
+// HTML blocks do not hide a ":::" line (CommonMark would let one run on to
+// the next blank line, which no writer means).
 func insideOpenCode(pc parser.Context, v *ClientVariant) bool {
 	blocks := pc.OpenedBlocks()
 	inV := false
@@ -140,7 +142,7 @@ func insideOpenCode(pc parser.Context, v *ClientVariant) bool {
 			continue
 		}
 		switch b.Node.(type) {
-		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
 			return true
 		}
 	}
