@@ -101,7 +101,9 @@ func Run(opts Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	report, _, err := New(opts).BuildTo(stage.Write)
+	b := New(opts)
+	b.lean = true
+	report, _, err := b.BuildTo(stage.Write)
 	if err == nil {
 		err = stage.Commit()
 	}
@@ -151,6 +153,12 @@ func Render(opts Options) (*Result, error) {
 type Builder struct {
 	opts  Options
 	state *state // the last successful build; nil before the first
+	// lean builds for one write and keeps no page bodies: syntax trees and
+	// sources are dropped after the first parse, and each guide is parsed
+	// again just before its pages are rendered and written. Memory then
+	// grows with the number of pages by kilobytes, not by their size. A
+	// lean Builder cannot Update.
+	lean bool
 }
 
 // state is everything one successful build produced.
@@ -167,6 +175,8 @@ type state struct {
 	files       map[string]uint64 // output path → hash of its bytes (see hashFile)
 	warnings    diag.List         // warnings of loading and parsing
 	progress    func(stage string, done, total int)
+	lean        bool   // see Builder.lean
+	root        string // the site folder, to read pages again in a lean build
 	links       linkcheck.Result
 }
 
@@ -253,6 +263,7 @@ func (b *Builder) loadInputs() (*state, []*content.Page, error) {
 		return nil, nil, err
 	}
 	st := &state{cfg: cfg, pages: map[string]*content.Page{}, hl: markdown.NewHighlighter(), files: map[string]uint64{}, progress: opts.Progress,
+		lean: b.lean, root: opts.Root,
 		parsed: map[string]*render.Parsed{}}
 	for _, p := range list {
 		st.pages[p.Path] = p
@@ -302,7 +313,7 @@ func (st *state) loadLayouts(root string) error {
 // parse parses pages (each once, in its language's converter) into st.parsed
 // and renders their bodies.
 func (st *state) parse(pages []*content.Page) error {
-	docs, diags := parseAll(st.conv, pages, st.tick("parse", len(pages)))
+	docs, diags := parseAll(st.conv, pages, st.tick("parse", len(pages)), st.lean)
 	if err := diags.Err(); err != nil {
 		return err
 	}
@@ -333,8 +344,10 @@ func (st *state) arrange() error {
 		return err
 	}
 	warnings = append(warnings, links.Broken.Warnings()...)
-	if err := renderBodies(st.parsed, st.tick("highlight", len(st.parsed))); err != nil {
-		return err
+	if !st.lean { // a lean build renders bodies guide by guide (renderLean)
+		if err := renderBodies(st.parsed, st.tick("highlight", len(st.parsed))); err != nil {
+			return err
+		}
 	}
 	warnings.Sort()
 	st.site, st.warnings, st.links = s, warnings, links
@@ -348,6 +361,9 @@ func (st *state) input() render.Input {
 // renderAll renders every output in batches, hands each batch to write and
 // remembers the hashes.
 func (st *state) renderAll(write func([]render.File) error) error {
+	if st.lean {
+		return st.renderLean(write)
+	}
 	in := st.input()
 	targets := render.Targets(st.site)
 	st.files = make(map[string]uint64, len(targets)+8)
@@ -416,7 +432,7 @@ func (st *state) report(files int, took time.Duration) *Report {
 
 // parseAll parses every page with the converter of its language, on all
 // cores, and renders nothing yet (heading ids may still change).
-func parseAll(conv map[string]*markdown.Converter, pages []*content.Page, done func()) ([]*render.Parsed, diag.List) {
+func parseAll(conv map[string]*markdown.Converter, pages []*content.Page, done func(), release bool) ([]*render.Parsed, diag.List) {
 	out := make([]*render.Parsed, len(pages))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
@@ -426,6 +442,10 @@ func parseAll(conv map[string]*markdown.Converter, pages []*content.Page, done f
 		go func() {
 			defer func() { <-sem; wg.Done() }()
 			out[i] = &render.Parsed{Doc: conv[p.Lang].Parse(p.Path, p.Body, p.BodyLine)}
+			if release {
+				out[i].Doc.Release()
+				p.Body = nil
+			}
 			done()
 		}()
 	}

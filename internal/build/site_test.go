@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	"golang.org/x/tools/txtar"
+
+	"github.com/docgen/docgen/internal/benchcorpus"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden from the repository's site")
@@ -311,5 +313,35 @@ func TestFailedBuildKeepsOutput(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A lean build (docgen build: bodies dropped after the first parse and
+// parsed again guide by guide) writes exactly what an in-memory build
+// renders, on the repository's site and on a generated corpus.
+func TestLeanBuildMatchesInMemoryBuild(t *testing.T) {
+	corpus := t.TempDir()
+	if err := benchcorpus.WriteDocgen(corpus, benchcorpus.Options{Guides: 30, Seed: 7, Words: 300},
+		os.DirFS("../../layouts"), os.DirFS("../../locales")); err != nil {
+		t.Fatal(err)
+	}
+	for _, root := range []string{"../..", corpus} {
+		res, err := Render(Options{Root: root})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := filepath.Join(t.TempDir(), "public")
+		if _, err := Run(Options{Root: root, Out: out, Force: true}); err != nil {
+			t.Fatal(err)
+		}
+		written := readTree(t, out)
+		if len(written) != len(res.Files) {
+			t.Errorf("%s: lean build wrote %d files, in-memory build has %d", root, len(written), len(res.Files))
+		}
+		for _, f := range res.Files {
+			if written[f.Path] != string(f.Data) {
+				t.Errorf("%s: %s differs between the lean and the in-memory build", root, f.Path)
+			}
+		}
 	}
 }

@@ -1,0 +1,123 @@
+package build
+
+import (
+	"fmt"
+	"html/template"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+
+	"github.com/docgen/docgen/internal/content"
+	"github.com/docgen/docgen/internal/diag"
+	"github.com/docgen/docgen/internal/render"
+	"github.com/docgen/docgen/internal/search"
+)
+
+// renderLean renders a lean build (see Builder.lean) a batch of guides at
+// a time: their pages are read and parsed again, their bodies rendered,
+// their pages in every language rendered and written, and the bodies
+// dropped, keeping only the search sections. The language indexes, search
+// indexes, 404 pages and sitemap come last.
+func (st *state) renderLean(write func([]render.File) error) error {
+	in := st.input()
+	byGuide := map[string][]render.Target{}
+	var rest []render.Target
+	for _, t := range render.Targets(st.site) {
+		if t.Kind == "guide" {
+			byGuide[t.Slug] = append(byGuide[t.Slug], t)
+		} else {
+			rest = append(rest, t)
+		}
+	}
+	st.files = make(map[string]uint64, len(byGuide)*len(st.site.Languages)+len(rest)+8)
+	done := st.tick("highlight", len(st.parsed))
+	guides := st.site.Guides
+	batch := 8 * runtime.GOMAXPROCS(0)
+	for lo := 0; lo < len(guides); lo += batch {
+		var paths []string
+		var targets []render.Target
+		for _, g := range guides[lo:min(lo+batch, len(guides))] {
+			for _, p := range g.Pages {
+				paths = append(paths, p.Path)
+			}
+			targets = append(targets, byGuide[g.Slug]...)
+		}
+		if err := st.renderBodiesAgain(paths, done); err != nil {
+			return err
+		}
+		files, err := render.Render(in, targets)
+		if err != nil {
+			return err
+		}
+		if err := st.remember(files, write); err != nil {
+			return err
+		}
+		for _, p := range paths {
+			st.parsed[p].HTML = ""
+		}
+	}
+	files, err := render.Render(in, rest)
+	if err != nil {
+		return err
+	}
+	if err := st.remember(files, write); err != nil {
+		return err
+	}
+	return st.remember(st.layouts.Files(), write)
+}
+
+// renderBodiesAgain reads and parses the pages at paths again, gives their
+// headings the ids the first pass settled on, and renders them, on all cores.
+func (st *state) renderBodiesAgain(paths []string, done func()) error {
+	errs := make([]error, len(paths))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, path := range paths {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			errs[i] = st.renderBodyAgain(path)
+			done()
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (st *state) renderBodyAgain(path string) error {
+	first := st.pages[path]
+	data, err := os.ReadFile(filepath.Join(st.root, filepath.FromSlash(path)))
+	if err != nil {
+		return diag.Errorf(path, 0, "build again", "cannot read the page again: %v", err)
+	}
+	page, err := content.Parse(path, first.Slug, first.Lang, data)
+	if err != nil {
+		return err
+	}
+	if page.Hash != first.Hash {
+		return diag.Errorf(path, 0, "build again once the file is saved", "the page changed while it was being built")
+	}
+	parsed := st.parsed[path]
+	doc := st.conv[first.Lang].Parse(path, page.Body, page.BodyLine)
+	if len(doc.Headings) != len(parsed.Doc.Headings) {
+		return fmt.Errorf("%s: internal error: %d headings on the second parse, %d on the first", path, len(doc.Headings), len(parsed.Doc.Headings))
+	}
+	for i, h := range parsed.Doc.Headings {
+		if doc.Headings[i].ID != h.ID {
+			doc.SetHeadingID(i, h.ID)
+		}
+	}
+	html, err := doc.HTML()
+	if err != nil {
+		return err
+	}
+	parsed.HTML, parsed.Sections = template.HTML(html), search.Sections([]byte(html))
+	return nil
+}
