@@ -35,13 +35,22 @@ func (st *state) renderLean(write func([]render.File) error) error {
 	guides := st.site.Guides
 	batch := 8 * runtime.GOMAXPROCS(0)
 	for lo := 0; lo < len(guides); lo += batch {
+		// Source pages first, then each language: translations share most
+		// code blocks with their source, so they hit the highlight cache
+		// instead of highlighting the same block at the same time.
 		var paths []string
 		var targets []render.Target
-		for _, g := range guides[lo:min(lo+batch, len(guides))] {
-			for _, p := range g.Pages {
-				paths = append(paths, p.Path)
-			}
+		chunk := guides[lo:min(lo+batch, len(guides))]
+		for _, g := range chunk {
+			paths = append(paths, g.Source.Path)
 			targets = append(targets, byGuide[g.Slug]...)
+		}
+		for _, l := range st.cfg.Languages {
+			for _, g := range chunk {
+				if p := g.Pages[l.Code]; p != nil && p != g.Source {
+					paths = append(paths, p.Path)
+				}
+			}
 		}
 		if err := st.renderBodiesAgain(paths, done); err != nil {
 			return err
