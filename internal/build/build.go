@@ -553,7 +553,7 @@ func renderBodies(parsed map[string]*render.Parsed, done func()) error {
 			defer func() { <-sem; wg.Done() }()
 			h, err := p.Doc.HTML()
 			p.Doc.Release()
-			sections := search.Sections([]byte(h))
+			sections := search.EncodeSections(search.Sections([]byte(h)))
 			mu.Lock()
 			defer mu.Unlock()
 			if err != nil && first == nil {

@@ -127,6 +127,6 @@ func (st *state) renderBodyAgain(path string) error {
 	if err != nil {
 		return err
 	}
-	parsed.HTML, parsed.Sections = template.HTML(html), search.Sections([]byte(html))
+	parsed.HTML, parsed.Sections = template.HTML(html), search.EncodeSections(search.Sections([]byte(html)))
 	return nil
 }

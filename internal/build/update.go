@@ -87,6 +87,7 @@ func (b *Builder) Update(changed []string) (*Change, error) {
 	slugs := map[string]bool{}       // guides to render in every language
 	listing := false                 // every page lists every guide: render all
 	searchLangs := map[string]bool{} // languages whose search index changes
+	datesChanged := false            // the sitemap shows dates
 	var reparse []*content.Page
 	for _, path := range pagePaths {
 		prev := st.pages[path]
@@ -107,6 +108,8 @@ func (b *Builder) Update(changed []string) (*Change, error) {
 		case prev == nil || prev.Front.Title != p.Front.Title || prev.Front.Weight != p.Front.Weight ||
 			prev.Front.Description != p.Front.Description:
 			listing = true
+		case !prev.Updated.Equal(p.Updated):
+			datesChanged = true
 		}
 		st.pages[path] = p
 		slugs[p.Slug] = true
@@ -137,7 +140,11 @@ func (b *Builder) Update(changed []string) (*Change, error) {
 			if all || langs[t.Lang] || searchLangs[t.Lang] || searchLangs[st.cfg.DefaultLanguage.Code] {
 				targets = append(targets, t)
 			}
-		case all || listing, langs[t.Lang], t.Kind == "sitemap", t.Kind == "guide" && slugs[t.Slug]:
+		case t.Kind == "sitemap":
+			if all || listing || datesChanged || len(langs) > 0 {
+				targets = append(targets, t)
+			}
+		case all || listing, langs[t.Lang], t.Kind == "guide" && slugs[t.Slug]:
 			targets = append(targets, t)
 		}
 	}

@@ -21,7 +21,6 @@ import (
 	"github.com/docgen/docgen/internal/config"
 	"github.com/docgen/docgen/internal/diag"
 	"github.com/docgen/docgen/internal/markdown"
-	"github.com/docgen/docgen/internal/search"
 	"github.com/docgen/docgen/internal/site"
 )
 
@@ -115,8 +114,8 @@ func templateError(file string, err error) *diag.Diagnostic {
 // shows it.
 type Parsed struct {
 	Doc      *markdown.Document
-	HTML     template.HTML    // the rendered body; empty until rendered
-	Sections []search.Section // the body split for the search index, made with HTML
+	HTML     template.HTML // the rendered body; empty until rendered
+	Sections []byte        // the body split for the search index (search.EncodeSections), made with HTML
 }
 
 // Input is everything the renderer needs.

@@ -10,6 +10,7 @@ package search
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"sort"
 	"strings"
 	"unicode"
@@ -32,6 +33,8 @@ type Doc struct {
 	Title    string    `json:"t"`           // page title
 	Lang     string    `json:"l,omitempty"` // set when the page's body is in another language (fallback)
 	Sections []Section `json:"s"`
+
+	encoded []byte // Sections as EncodeSections wrote them
 }
 
 // Section is the text under one heading (the first has no heading).
@@ -42,18 +45,18 @@ type Section struct {
 }
 
 // Page is the input for one page: its URL, title and the sections of its
-// rendered body (see Sections; computed once per body and reused by every
-// language that shows it).
+// rendered body, already encoded (see EncodeSections: computed once per
+// body and reused by every language that shows it and every rebuild).
 type Page struct {
 	URL, Title, Lang string
-	Sections         []Section
+	Sections         []byte
 }
 
 // Build makes the index of one language's pages.
 func Build(lang string, pages []Page) *Index {
 	idx := &Index{Version: 1, Lang: lang}
 	for _, p := range pages {
-		idx.Docs = append(idx.Docs, Doc{URL: p.URL, Title: p.Title, Lang: p.Lang, Sections: p.Sections})
+		idx.Docs = append(idx.Docs, Doc{URL: p.URL, Title: p.Title, Lang: p.Lang, encoded: p.Sections})
 	}
 	sort.Slice(idx.Docs, func(i, j int) bool { return idx.Docs[i].URL < idx.Docs[j].URL })
 	return idx
@@ -61,11 +64,55 @@ func Build(lang string, pages []Page) *Index {
 
 // JSON encodes the index compactly and deterministically.
 func (idx *Index) JSON() []byte {
+	size := 64
+	for _, d := range idx.Docs {
+		size += len(d.URL) + len(d.Title) + len(d.encoded) + 32
+	}
+	b := bytes.NewBuffer(make([]byte, 0, size))
+	b.WriteString(`{"v":`)
+	fmt.Fprint(b, idx.Version)
+	b.WriteString(`,"lang":`)
+	b.Write(encode(idx.Lang))
+	b.WriteString(`,"docs":[`)
+	for i, d := range idx.Docs {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(`{"u":`)
+		b.Write(encode(d.URL))
+		b.WriteString(`,"t":`)
+		b.Write(encode(d.Title))
+		if d.Lang != "" {
+			b.WriteString(`,"l":`)
+			b.Write(encode(d.Lang))
+		}
+		b.WriteString(`,"s":`)
+		if d.encoded != nil {
+			b.Write(d.encoded)
+		} else {
+			b.Write(EncodeSections(d.Sections))
+		}
+		b.WriteByte('}')
+	}
+	b.WriteString("]}\n")
+	return b.Bytes()
+}
+
+// EncodeSections encodes a page's sections as they appear in the index.
+func EncodeSections(sections []Section) []byte {
+	if sections == nil {
+		sections = []Section{}
+	}
+	return encode(sections)
+}
+
+// encode is JSON without HTML escaping and without the trailing newline.
+func encode(v any) []byte {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
-	_ = enc.Encode(idx)
-	return b.Bytes()
+	_ = enc.Encode(v)
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n"))
 }
 
 // Sections splits rendered body HTML at its h2 and h3 headings that have an

@@ -5,6 +5,7 @@
 package site
 
 import (
+	"bytes"
 	"sort"
 
 	"golang.org/x/text/collate"
@@ -134,10 +135,17 @@ func Build(cfg *config.Config, pages []*content.Page) (*Site, diag.List, error) 
 // sortPages orders pages by title in the language's collation, then weight
 // and slug, so the order is the one a reader of that language expects.
 func sortPages(lang *config.Language, pages []*Page) {
-	col := collate.New(lang.Tag) // a Collator is not safe to share between goroutines
+	// Collation keys are made once per title (a Collator is not safe to
+	// share between goroutines), then compared as bytes.
+	col := collate.New(lang.Tag)
+	var buf collate.Buffer
+	keys := make(map[*Page][]byte, len(pages))
+	for _, p := range pages {
+		keys[p] = col.KeyFromString(&buf, p.Title())
+	}
 	sort.SliceStable(pages, func(i, j int) bool {
 		a, b := pages[i], pages[j]
-		if c := col.CompareString(a.Title(), b.Title()); c != 0 {
+		if c := bytes.Compare(keys[a], keys[b]); c != 0 {
 			return c < 0
 		}
 		if a.Content.Front.Weight != b.Content.Front.Weight {
