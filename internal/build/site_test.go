@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -281,18 +282,43 @@ func TestFailedBuildKeepsOutput(t *testing.T) {
 		{"layout syntax", "layouts/guide.html", "{{template \"base\" .}}\n{{define \"main\"}}{{.Nope}\n{{end}}", "layouts/guide.html:2"},
 		{"invalid UTF-8", "content/alpha/en.md", "+++\ntitle = \"A\"\n+++\n\n\xff\n", "content/alpha/en.md:5"},
 		{"client block", "content/alpha/en.md", "+++\ntitle = \"A\"\n+++\n\n::: client cobol\nx\n:::\n", "content/alpha/en.md:5"},
+		{"config malformed TOML", "config.toml", "title = \"T\nbase_url = 1\n", "config.toml:1"},
+		{"front matter malformed TOML", "content/alpha/en.md", "+++\ntitle = \"A\nweight = 1\n+++\n", "content/alpha/en.md:2"},
+		{"catalog for unknown language", "locales/xx.toml", "[LastUpdated]\nother = \"x\"\n", "locales/xx.toml"},
+		{"slug with upper case", "content/Gamma/en.md", "+++\ntitle = \"G\"\n+++\n", "content/Gamma/en.md"},
+		{"slug with a backslash", "content/a\\b/en.md", "+++\ntitle = \"G\"\n+++\n", `invalid page slug "a\\b"`},
+		{"slug with dots", "content/a..b/en.md", "+++\ntitle = \"G\"\n+++\n", `invalid page slug "a..b"`},
+		{"page too deep", "content/alpha/sub/en.md", "+++\ntitle = \"G\"\n+++\n", "content/alpha/sub/en.md"},
+		{"translation without source", "content/gamma/de.md", "+++\ntitle = \"G\"\n+++\n", "content/gamma/de.md:1"},
+		{"source marked draft", "content/beta/en.md", "+++\ntitle = \"Beta\"\ndraft = true\n+++\n\n## Usage\n", "content/beta/en.md:2"},
+		{"duplicate heading id", "content/beta/en.md", "+++\ntitle = \"Beta\"\n+++\n\n## Usage\n\n## Again {#usage}\n", "content/beta/en.md:7"},
+		{"deeply nested block quotes", "content/beta/en.md", "+++\ntitle = \"Beta\"\n+++\n\n## Usage\n\n" + strings.Repeat(">", 5000) + " deep\n", "content/beta/en.md:7"},
+		{"deeply nested lists", "content/beta/en.md", "+++\ntitle = \"Beta\"\n+++\n\n## Usage\n\n" + nestedList(2000), "content/beta/en.md:"},
+		{"BOM inside the front matter", "content/beta/en.md", "+++\ntitle = \"Beta\"\n\ufeffweight = 1\n+++\n", "content/beta/en.md:3"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			p := filepath.Join(dir, tt.file)
 			old, readErr := os.ReadFile(p)
+			newDir := ""
+			for d := filepath.Dir(p); d != dir; d = filepath.Dir(d) {
+				if _, err := os.Stat(d); err != nil {
+					newDir = d // the top folder this case creates
+				}
+			}
+			if newDir != "" {
+				os.MkdirAll(filepath.Dir(p), 0o755)
+			}
 			if err := os.WriteFile(p, []byte(tt.content), 0o644); err != nil {
 				t.Fatal(err)
 			}
 			defer func() {
-				if readErr == nil {
+				switch {
+				case readErr == nil:
 					os.WriteFile(p, old, 0o644)
-				} else {
+				case newDir != "":
+					os.RemoveAll(newDir)
+				default:
 					os.Remove(p)
 				}
 			}()
@@ -343,5 +369,116 @@ func TestLeanBuildMatchesInMemoryBuild(t *testing.T) {
 				t.Errorf("%s: %s differs between the lean and the in-memory build", root, f.Path)
 			}
 		}
+	}
+}
+
+// nestedList is a list nested depth levels deep.
+func nestedList(depth int) string {
+	var b strings.Builder
+	for i := 0; i < depth; i++ {
+		b.WriteString(strings.Repeat("  ", i) + "- level\n")
+	}
+	return b.String()
+}
+
+// A symbolic link in content/ (which could point outside it) is refused with
+// the file named, and public/ is left as it was.
+func TestSymlinkInContentIsRefused(t *testing.T) {
+	ar, err := txtar.ParseFile("testdata/site.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	writeArchive(t, dir, ar)
+	if _, err := Run(Options{Root: dir}); err != nil {
+		t.Fatal(err)
+	}
+	before := readTree(t, filepath.Join(dir, "public"))
+	secret := filepath.Join(t.TempDir(), "secret.md")
+	os.WriteFile(secret, []byte("+++\ntitle = \"Secret\"\n+++\n\nsecret\n"), 0o644)
+	for _, link := range []string{"content/gamma", "content/beta/de.md"} {
+		target := secret
+		if link == "content/gamma" {
+			target = filepath.Dir(secret)
+		}
+		if err := os.Symlink(target, filepath.Join(dir, link)); err != nil {
+			t.Fatal(err)
+		}
+		_, err := Run(Options{Root: dir})
+		if err == nil || !strings.Contains(err.Error(), link+": symbolic links are not followed") {
+			t.Errorf("%s: err = %v", link, err)
+		}
+		os.Remove(filepath.Join(dir, link))
+		after := readTree(t, filepath.Join(dir, "public"))
+		if len(after) != len(before) {
+			t.Fatalf("%s: public/ changed", link)
+		}
+		for k, v := range before {
+			if after[k] != v {
+				t.Errorf("%s: public/%s changed", link, k)
+			}
+		}
+	}
+}
+
+// Odd but valid input renders correctly: a byte-order mark and CRLF line
+// ends give the same page as plain LF; 10,000 headings and a 50 MB page
+// build (no crash, no hang) with every heading in the table of contents.
+func TestOddAndLargeInputsRender(t *testing.T) {
+	ar, err := txtar.ParseFile("testdata/site.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	build := func(mutate func(dir string)) map[string]string {
+		t.Helper()
+		dir := t.TempDir()
+		writeArchive(t, dir, ar)
+		mutate(dir)
+		res, err := Render(Options{Root: dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]string{}
+		for _, f := range res.Files {
+			out[f.Path] = string(f.Data)
+		}
+		return out
+	}
+	plain := build(func(string) {})
+	crlf := build(func(dir string) {
+		p := filepath.Join(dir, "content/alpha/de.md")
+		data, _ := os.ReadFile(p)
+		os.WriteFile(p, append([]byte("\ufeff"), bytes.ReplaceAll(data, []byte("\n"), []byte("\r\n"))...), 0o644)
+	})
+	if plain["de/alpha/index.html"] != crlf["de/alpha/index.html"] {
+		t.Error("a BOM and CRLF line ends change the rendered page")
+	}
+
+	headings := build(func(dir string) {
+		var b strings.Builder
+		b.WriteString("+++\ntitle = \"Beta\"\n+++\n\n## Usage\n\n")
+		for i := 0; i < 10000; i++ {
+			fmt.Fprintf(&b, "### Step %d\n\nDo thing %d.\n\n", i, i)
+		}
+		os.WriteFile(filepath.Join(dir, "content/beta/en.md"), []byte(b.String()), 0o644)
+	})
+	if got := strings.Count(headings["en/beta/index.html"], `<li class="toc-h3">`); got != 10000 {
+		t.Errorf("table of contents lists %d of 10000 headings", got)
+	}
+
+	if testing.Short() {
+		t.Skip("50 MB page skipped with -short")
+	}
+	big := build(func(dir string) {
+		var b strings.Builder
+		b.WriteString("+++\ntitle = \"Beta\"\n+++\n\n## Usage\n\n")
+		para := strings.Repeat("Reset the developer token in the API Center. ", 20) + "\n\n"
+		for b.Len() < 50<<20 {
+			b.WriteString(para)
+		}
+		os.WriteFile(filepath.Join(dir, "content/beta/en.md"), []byte(b.String()), 0o644)
+	})
+	if len(big["en/beta/index.html"]) < 50<<20 {
+		t.Errorf("50 MB page rendered to %d bytes", len(big["en/beta/index.html"]))
 	}
 }

@@ -107,6 +107,8 @@ func TestClientBlockErrors(t *testing.T) {
 		{"nested group", "::: client python\n1. step\n\n   ::: client ruby\n   inner\n   :::\n:::\n", 4, "nested"},
 		{"duplicate language", "::: client ruby\na\n::: client ruby\nb\n:::\n", 3, "appears twice"},
 		{"no id", "::: client\na\n:::\n", 1, "no client id"},
+		{"duplicate heading id", "## Setup\n\ntext\n\n## Other {#setup}\n", 5, `heading id "setup" is not unique (line 10 has it too)`},
+		{"reserved heading id", "## Main part {#main}\n", 1, `heading id "main" is not unique (the page layout uses it)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -221,6 +221,22 @@ func (d *Document) collectHeadings() {
 		d.Headings = append(d.Headings, Heading{Level: h.Level, ID: id, Text: strings.TrimSpace(plainText(h, d.src)), Line: d.lineAt(off), node: h})
 		return ast.WalkSkipChildren, nil
 	})
+	// An explicit {#id} can repeat another heading's id or one the layouts use.
+	seen := map[string]int{}
+	for _, id := range reservedIDs {
+		seen[id] = 0
+	}
+	for _, h := range d.Headings {
+		if line, dup := seen[h.ID]; dup {
+			where := "the page layout uses it"
+			if line > 0 {
+				where = fmt.Sprintf("line %d has it too", line)
+			}
+			d.Diags.Add(diag.Errorf(d.file, h.Line, "give this heading another {#id}", "heading id %q is not unique (%s)", h.ID, where))
+			continue
+		}
+		seen[h.ID] = h.Line
+	}
 }
 
 // SetHeadingID changes the id of the i-th heading (in document order).
