@@ -44,6 +44,12 @@ func Begin(out string) (*Stage, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
+	// Staging folders of builds that were killed are left over; clear them.
+	if stale, err := filepath.Glob(filepath.Join(parent, "."+filepath.Base(out)+"-new-*")); err == nil {
+		for _, d := range stale {
+			os.RemoveAll(d)
+		}
+	}
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(out)+"-new-")
 	if err != nil {
 		return nil, fmt.Errorf("cannot create a staging folder next to %s: %w", out, err)
