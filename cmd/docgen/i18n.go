@@ -146,6 +146,24 @@ func runI18nCheck(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	findings := i18ncheck.Check(s.source, s.targets, uses)
+	pages, err := filepath.Glob(filepath.Join(s.root, "content", "*", "*.md"))
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	sort.Strings(pages)
+	for _, p := range pages {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			return 1
+		}
+		rel, _ := filepath.Rel(s.root, p)
+		lang := strings.TrimSuffix(filepath.Base(p), ".md")
+		if s.cfg.Language(lang) != nil {
+			findings = append(findings, i18ncheck.PageBidi(filepath.ToSlash(rel), lang, data)...)
+		}
+	}
 	report := checkReport{Version: 1, Findings: findings, Summary: map[string]languageCounts{}}
 	if report.Findings == nil {
 		report.Findings = []i18ncheck.Finding{}

@@ -435,3 +435,20 @@ func Counts(fs []Finding) (errs, warns int) {
 	}
 	return
 }
+
+// PageBidi finds bidirectional override and isolate characters in a page
+// (front matter and body), which can make text read differently from how
+// it is stored. lang is the page's language code.
+func PageBidi(file, lang string, data []byte) []Finding {
+	var out []Finding
+	for i, line := range strings.Split(string(data), "\n") {
+		for _, loc := range bidi.FindAllStringIndex(line, -1) {
+			r, _ := utf8.DecodeRuneInString(line[loc[0]:])
+			out = append(out, Finding{Language: lang, File: file, Line: i + 1, Column: utf8.RuneCountInString(line[:loc[0]]) + 1,
+				Kind: "bidi", Severity: Error,
+				Message: fmt.Sprintf("bidirectional control character U+%04X can reorder what readers see", r),
+				Hint:    "delete it; the page sets the text direction itself (use U+200F RIGHT-TO-LEFT MARK if a mark is really needed)"})
+		}
+	}
+	return out
+}
