@@ -177,6 +177,7 @@ type state struct {
 	progress    func(stage string, done, total int)
 	lean        bool   // see Builder.lean
 	root        string // the site folder, to read pages again in a lean build
+	spill       *spill // a lean build's search sections, while it renders
 	links       linkcheck.Result
 }
 

@@ -20,7 +20,14 @@ import (
 // dropped, keeping only the search sections. The language indexes, search
 // indexes, 404 pages and sitemap come last.
 func (st *state) renderLean(write func([]render.File) error) error {
+	sp, err := newSpill()
+	if err != nil {
+		return err
+	}
+	defer sp.close()
+	st.spill = sp
 	in := st.input()
+	in.Sections = sp.get
 	byGuide := map[string][]render.Target{}
 	var rest []render.Target
 	for _, t := range render.Targets(st.site) {
@@ -66,7 +73,22 @@ func (st *state) renderLean(write func([]render.File) error) error {
 			st.parsed[p].HTML = ""
 		}
 	}
-	files, err := render.Render(in, rest)
+	// Search indexes one at a time: each holds a whole language's text.
+	var others []render.Target
+	for _, t := range rest {
+		if t.Kind != "search" {
+			others = append(others, t)
+			continue
+		}
+		files, err := render.Render(in, []render.Target{t})
+		if err != nil {
+			return err
+		}
+		if err := st.remember(files, write); err != nil {
+			return err
+		}
+	}
+	files, err := render.Render(in, others)
 	if err != nil {
 		return err
 	}
@@ -74,6 +96,54 @@ func (st *state) renderLean(write func([]render.File) error) error {
 		return err
 	}
 	return st.remember(st.layouts.Files(), write)
+}
+
+// spill keeps the encoded search sections of a lean build in a temporary
+// file until the search indexes are written, so a site's text is not held
+// in memory.
+type spill struct {
+	mu  sync.Mutex
+	f   *os.File
+	end int64
+	at  map[string][2]int64 // content path → offset, length
+}
+
+func newSpill() (*spill, error) {
+	f, err := os.CreateTemp("", "docgen-search-*")
+	if err != nil {
+		return nil, fmt.Errorf("cannot create a temporary file for the search index: %w", err)
+	}
+	return &spill{f: f, at: map[string][2]int64{}}, nil
+}
+
+func (s *spill) put(path string, data []byte) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, err := s.f.WriteAt(data, s.end); err != nil {
+		return fmt.Errorf("temporary search file: %w", err)
+	}
+	s.at[path] = [2]int64{s.end, int64(len(data))}
+	s.end += int64(len(data))
+	return nil
+}
+
+func (s *spill) get(path string) ([]byte, error) {
+	s.mu.Lock()
+	at, ok := s.at[path]
+	s.mu.Unlock()
+	if !ok {
+		return nil, fmt.Errorf("%s: internal error: no search sections", path)
+	}
+	data := make([]byte, at[1])
+	if _, err := s.f.ReadAt(data, at[0]); err != nil {
+		return nil, fmt.Errorf("temporary search file: %w", err)
+	}
+	return data, nil
+}
+
+func (s *spill) close() {
+	s.f.Close()
+	os.Remove(s.f.Name())
 }
 
 // renderBodiesAgain reads and parses the pages at paths again, gives their
@@ -127,6 +197,6 @@ func (st *state) renderBodyAgain(path string) error {
 	if err != nil {
 		return err
 	}
-	parsed.HTML, parsed.Sections = template.HTML(html), search.EncodeSections(search.Sections([]byte(html)))
-	return nil
+	parsed.HTML = template.HTML(html)
+	return st.spill.put(path, search.EncodeSections(search.Sections([]byte(html))))
 }

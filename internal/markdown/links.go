@@ -18,6 +18,7 @@ type Link struct {
 	Fragment string // anchor without "#", or ""
 	External bool   // absolute URL with a scheme, or protocol-relative
 	Offset   int    // byte offset in the body, for error positions
+	line     int    // file line, kept when the document is released
 }
 
 // linkTransformer rewrites links to other pages' Markdown files

@@ -197,7 +197,12 @@ func (d *Document) lineAt(offset int) int {
 }
 
 // LinkLine returns the file line of a link found in the document.
-func (d *Document) LinkLine(l Link) int { return d.lineAt(l.Offset) }
+func (d *Document) LinkLine(l Link) int {
+	if l.line > 0 {
+		return l.line
+	}
+	return d.lineAt(l.Offset)
+}
 
 // File returns the path the document was parsed from.
 func (d *Document) File() string { return d.file }
@@ -252,8 +257,10 @@ func (d *Document) SetHeadingID(i int, id string) {
 // large site does not keep every page's tree in memory. Headings, links and
 // diagnostics stay; Render fails afterwards.
 func (d *Document) Release() {
-	d.lineAt(0) // keep line numbers for links
-	d.root, d.src = nil, nil
+	for i := range d.Links {
+		d.Links[i].line = d.lineAt(d.Links[i].Offset)
+	}
+	d.root, d.src, d.lineStarts = nil, nil, nil
 	for i := range d.Headings {
 		d.Headings[i].node = nil
 	}

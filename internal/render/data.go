@@ -276,14 +276,21 @@ func Sitemap(s *site.Site) []byte {
 
 // searchIndex indexes the guides of one language, fallback pages included
 // (their body is the source language's).
-func (in Input) searchIndex(ls *site.Language) *search.Index {
+func (in Input) searchIndex(ls *site.Language) (*search.Index, error) {
 	var pages []search.Page
 	for _, pg := range ls.Pages {
-		p := search.Page{URL: pg.URL(), Title: pg.Title(), Sections: in.Parsed[pg.Content.Path].Sections}
+		sections := in.Parsed[pg.Content.Path].Sections
+		if in.Sections != nil {
+			var err error
+			if sections, err = in.Sections(pg.Content.Path); err != nil {
+				return nil, err
+			}
+		}
+		p := search.Page{URL: pg.URL(), Title: pg.Title(), Sections: sections}
 		if pg.Fallback && ls.Lang != in.Site.Config.DefaultLanguage {
 			p.Lang = in.Site.Config.DefaultLanguage.Tag.String()
 		}
 		pages = append(pages, p)
 	}
-	return search.Build(ls.Lang.Code, pages)
+	return search.Build(ls.Lang.Code, pages), nil
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/docgen/docgen/internal/config"
 	"github.com/docgen/docgen/internal/diag"
 	"github.com/docgen/docgen/internal/markdown"
+	"github.com/docgen/docgen/internal/search"
 	"github.com/docgen/docgen/internal/site"
 )
 
@@ -125,6 +126,9 @@ type Input struct {
 	Translators map[string]*catalog.Translator
 	Layouts     *Layouts
 	Generated   time.Time // not shown in pages (builds are reproducible); used for nothing else
+	// Sections, when set, returns a page's encoded search sections instead
+	// of Parsed[path].Sections (a lean build keeps them on disk).
+	Sections func(contentPath string) ([]byte, error)
 }
 
 // Target is one output page: a guide in a language (Slug set), a language's
@@ -209,7 +213,10 @@ func Render(in Input, targets []Target) ([]File, error) {
 			case t.Kind == "sitemap":
 				b.Write(Sitemap(in.Site))
 			case t.Kind == "search":
-				b.Write(in.searchIndex(ls).JSON())
+				var idx *search.Index
+				if idx, err = in.searchIndex(ls); err == nil {
+					b.Write(idx.JSON())
+				}
 			default:
 				err = fmt.Errorf("unknown target kind %q", t.Kind)
 			}
