@@ -319,6 +319,8 @@ func placeholderChecks(tgt *Messages, s, t *i18n.Message) []Finding {
 var (
 	htmlTag = regexp.MustCompile(`<\s*/?\s*[A-Za-z!][^>]*>|&(#[0-9]+|#x[0-9A-Fa-f]+|[A-Za-z]+);`)
 	bidi    = regexp.MustCompile("[\u202A-\u202E\u2066-\u2069]")
+	// allowedTag matches a start or end tag with no attributes.
+	allowedTag = regexp.MustCompile(`^<\s*/?\s*([A-Za-z]+)\s*/?\s*>$`)
 )
 
 // textChecks finds HTML and bidirectional control characters in a message.
@@ -326,10 +328,20 @@ func textChecks(m *Messages, msg *i18n.Message) []Finding {
 	var out []Finding
 	for _, f := range plurals.All {
 		text := catalog.Field(msg, f)
-		if loc := htmlTag.FindString(text); loc != "" {
+		for _, loc := range htmlTag.FindAllString(text, -1) {
+			if strings.HasSuffix(msg.ID, catalog.MarkupSuffix) {
+				if m := allowedTag.FindStringSubmatch(loc); m != nil && catalog.IsMarkupTag(m[1]) {
+					continue // a markup message may use this element, without attributes
+				}
+				out = append(out, m.atText(msg.ID, f, loc, Finding{Kind: "html", Severity: Error,
+					Message: fmt.Sprintf("markup %q is not allowed; it is shown as text", loc),
+					Hint:    "markup messages may use <b>, <strong>, <i>, <em>, <code>, <bdi> and <br>, without attributes"}))
+				break
+			}
 			out = append(out, m.atText(msg.ID, f, loc, Finding{Kind: "html", Severity: Error,
 				Message: fmt.Sprintf("HTML in a message (%q); it is shown as text, never as markup", loc),
-				Hint:    "write plain text; links and emphasis belong in the layout"}))
+				Hint:    "write plain text; links and emphasis belong in the layout (only ids ending in HTML may hold inline markup)"}))
+			break
 		}
 		if loc := bidi.FindString(text); loc != "" {
 			out = append(out, m.atText(msg.ID, f, loc, Finding{Kind: "bidi", Severity: Error,

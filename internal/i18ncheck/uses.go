@@ -12,7 +12,7 @@ import (
 
 // translatorMethods are the Translator methods layouts call with a message id
 // as first argument: {{.T.T "Id"}}, {{.T.N "Id" 3}}, {{.T.Links "Id" ...}}.
-var translatorMethods = map[string]bool{"T": true, "N": true, "Links": true}
+var translatorMethods = map[string]bool{"T": true, "N": true, "Links": true, "Markup": true}
 
 // LayoutUses finds every message id the layouts in root/dir use, with the
 // file and line of each use.
