@@ -18,6 +18,33 @@ type Change struct {
 	Removed []string      // output paths that no longer exist
 	Full    bool          // the whole site was rebuilt (config edit, first build)
 	Report  *Report
+
+	finish func() ([]render.File, error)
+}
+
+// Finish renders what UpdatePages left for later (search indexes, sitemap)
+// and returns the files among them that changed.
+func (ch *Change) Finish() ([]render.File, error) {
+	if ch.finish == nil {
+		return nil, nil
+	}
+	f := ch.finish
+	ch.finish = nil
+	return f()
+}
+
+// changed records the hashes of files and returns those that differ from
+// the old state's.
+func (st *state) changed(old *state, files []render.File) []render.File {
+	var out []render.File
+	for _, f := range files {
+		h := hashFile(f.Data)
+		if prev, ok := old.files[f.Path]; !ok || prev != h {
+			out = append(out, f)
+		}
+		st.files[f.Path] = h
+	}
+	return out
 }
 
 // Update rebuilds after the given input files changed (paths relative to the
@@ -36,6 +63,22 @@ type Change struct {
 // On error the previous build stays current, so the next Update starts from
 // the last good state.
 func (b *Builder) Update(changed []string) (*Change, error) {
+	ch, err := b.UpdatePages(changed)
+	if err != nil {
+		return nil, err
+	}
+	rest, err := ch.Finish()
+	if err != nil {
+		return nil, err
+	}
+	ch.Written = append(ch.Written, rest...)
+	return ch, nil
+}
+
+// UpdatePages is Update without the search indexes and the sitemap: the
+// returned Change holds the pages, and its Finish renders the rest. Call
+// Finish before the next update.
+func (b *Builder) UpdatePages(changed []string) (*Change, error) {
 	start := time.Now()
 	old := b.state
 	if old == nil {
@@ -148,7 +191,18 @@ func (b *Builder) Update(changed []string) (*Change, error) {
 			targets = append(targets, t)
 		}
 	}
-	files, err := render.Render(st.input(), targets)
+	// Pages first; the search indexes and the sitemap, which hold the
+	// whole site, are rendered by Finish, so a preview can show the page
+	// before they are ready.
+	var now, later []render.Target
+	for _, t := range targets {
+		if t.Kind == "search" || t.Kind == "sitemap" {
+			later = append(later, t)
+		} else {
+			now = append(now, t)
+		}
+	}
+	files, err := render.Render(st.input(), now)
 	if err != nil {
 		return nil, err
 	}
@@ -163,12 +217,15 @@ func (b *Builder) Update(changed []string) (*Change, error) {
 	for _, f := range st.layouts.Files() {
 		live[f.Path] = true
 	}
-	for _, f := range files {
-		h := hashFile(f.Data)
-		if prev, ok := old.files[f.Path]; !ok || prev != h {
-			ch.Written = append(ch.Written, f)
+	ch.Written = st.changed(old, files)
+	if len(later) > 0 {
+		ch.finish = func() ([]render.File, error) {
+			files, err := render.Render(st.input(), later)
+			if err != nil {
+				return nil, err
+			}
+			return st.changed(old, files), nil
 		}
-		st.files[f.Path] = h
 	}
 	for p := range old.files {
 		if !live[p] {

@@ -122,17 +122,12 @@ func (s *Server) setFailure(err error) {
 // are shown in the browser.
 func (s *Server) Rebuild(changed []string) {
 	start := time.Now()
-	ch, err := s.builder.Update(changed)
+	ch, err := s.builder.UpdatePages(changed)
 	if err == nil {
 		err = publish.Update(s.out, ch.Written, ch.Removed)
 	}
 	if err != nil {
-		s.setFailure(err)
-		fmt.Fprintf(s.log, "%v\n", err)
-		s.mu.Lock()
-		data, _ := json.Marshal(s.failure)
-		s.mu.Unlock()
-		s.broadcast(event{"failure", data})
+		s.fail(err)
 		return
 	}
 	s.mu.Lock()
@@ -148,7 +143,27 @@ func (s *Server) Rebuild(changed []string) {
 	}
 	data, _ := json.Marshal(pages)
 	s.broadcast(event{"reload", data})
-	fmt.Fprintf(s.log, "rebuilt %d files in %s after %s\n", len(ch.Written)+len(ch.Removed), time.Since(start).Round(time.Millisecond), strings.Join(changed, ", "))
+	// The search indexes and the sitemap hold the whole site; they follow
+	// the pages, so a tab shows the edit without waiting for them.
+	rest, err := ch.Finish()
+	if err == nil {
+		err = publish.Update(s.out, rest, nil)
+	}
+	if err != nil {
+		s.fail(err)
+		return
+	}
+	fmt.Fprintf(s.log, "rebuilt %d files in %s after %s\n", len(ch.Written)+len(rest)+len(ch.Removed), time.Since(start).Round(time.Millisecond), strings.Join(changed, ", "))
+}
+
+// fail shows err in every open tab and in the log.
+func (s *Server) fail(err error) {
+	s.setFailure(err)
+	fmt.Fprintf(s.log, "%v\n", err)
+	s.mu.Lock()
+	data, _ := json.Marshal(s.failure)
+	s.mu.Unlock()
+	s.broadcast(event{"failure", data})
 }
 
 // changedPages lists the URL paths a tab may be showing that changed ("*"
