@@ -92,7 +92,7 @@ func BenchmarkFullBuild(b *testing.B) {
 	dir := corpus(b)
 	out := b.TempDir()
 	for i := 0; i < b.N; i++ {
-		if _, err := Run(Options{Root: dir, Out: filepath.Join(out, "public")}); err != nil {
+		if _, err := Run(Options{Root: dir, Out: filepath.Join(out, "public"), Force: true}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -28,6 +28,34 @@ func (st *state) renderLean(write func([]render.File) error) error {
 	st.spill = sp
 	in := st.input()
 	in.Sections = sp.get
+	// Files are written in the background while the next batch renders.
+	queue := make(chan []render.File, 1)
+	writeErr := make(chan error, 1)
+	go func() {
+		var first error
+		for files := range queue {
+			if first == nil {
+				first = write(files)
+			}
+		}
+		writeErr <- first
+	}()
+	background := func(files []render.File) error {
+		queue <- files
+		return nil
+	}
+	defer func() {
+		if queue != nil {
+			close(queue)
+			<-writeErr
+		}
+	}()
+	flush := func() error {
+		close(queue)
+		err := <-writeErr
+		queue = nil
+		return err
+	}
 	byGuide := map[string][]render.Target{}
 	var rest []render.Target
 	for _, t := range render.Targets(st.site) {
@@ -40,7 +68,7 @@ func (st *state) renderLean(write func([]render.File) error) error {
 	st.files = make(map[string]uint64, len(byGuide)*len(st.site.Languages)+len(rest)+8)
 	done := st.tick("highlight", len(st.parsed))
 	guides := st.site.Guides
-	batch := 8 * runtime.GOMAXPROCS(0)
+	batch := 32 * runtime.GOMAXPROCS(0)
 	for lo := 0; lo < len(guides); lo += batch {
 		// Source pages first, then each language: translations share most
 		// code blocks with their source, so they hit the highlight cache
@@ -66,12 +94,15 @@ func (st *state) renderLean(write func([]render.File) error) error {
 		if err != nil {
 			return err
 		}
-		if err := st.remember(files, write); err != nil {
+		if err := st.remember(files, background); err != nil {
 			return err
 		}
 		for _, p := range paths {
 			st.parsed[p].HTML = ""
 		}
+	}
+	if err := flush(); err != nil {
+		return err
 	}
 	// Search indexes one at a time: each holds a whole language's text.
 	var others []render.Target
