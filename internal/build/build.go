@@ -259,7 +259,11 @@ func (b *Builder) loadInputs() (*state, []*content.Page, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	list, err := content.Load(opts.Root, "content", func(code string) bool { return cfg.Language(code) != nil })
+	load := content.Load
+	if b.lean {
+		load = content.LoadFrontMatter
+	}
+	list, err := load(opts.Root, "content", func(code string) bool { return cfg.Language(code) != nil })
 	if err != nil {
 		return nil, nil, err
 	}
@@ -314,7 +318,7 @@ func (st *state) loadLayouts(root string) error {
 // parse parses pages (each once, in its language's converter) into st.parsed
 // and renders their bodies.
 func (st *state) parse(pages []*content.Page) error {
-	docs, diags := parseAll(st.conv, pages, st.tick("parse", len(pages)), st.lean)
+	docs, diags := parseAll(st.root, st.conv, pages, st.tick("parse", len(pages)), st.lean)
 	if err := diags.Err(); err != nil {
 		return err
 	}
@@ -433,7 +437,7 @@ func (st *state) report(files int, took time.Duration) *Report {
 
 // parseAll parses every page with the converter of its language, on all
 // cores, and renders nothing yet (heading ids may still change).
-func parseAll(conv map[string]*markdown.Converter, pages []*content.Page, done func(), release bool) ([]*render.Parsed, diag.List) {
+func parseAll(root string, conv map[string]*markdown.Converter, pages []*content.Page, done func(), release bool) ([]*render.Parsed, diag.List) {
 	out := make([]*render.Parsed, len(pages))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
@@ -442,12 +446,18 @@ func parseAll(conv map[string]*markdown.Converter, pages []*content.Page, done f
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			out[i] = &render.Parsed{Doc: conv[p.Lang].Parse(p.Path, p.Body, p.BodyLine)}
+			defer done()
+			body, err := content.ReadBody(root, p)
+			if err != nil {
+				d, _ := diag.As(err)
+				out[i] = &render.Parsed{Doc: &markdown.Document{Diags: diag.List{d}}}
+				return
+			}
+			out[i] = &render.Parsed{Doc: conv[p.Lang].Parse(p.Path, body, p.BodyLine)}
 			if release {
 				out[i].Doc.Release()
 				p.Body = nil
 			}
-			done()
 		}()
 	}
 	wg.Wait()

@@ -4,12 +4,10 @@ import (
 	"fmt"
 	"html/template"
 	"os"
-	"path/filepath"
 	"runtime"
 	"sync"
 
 	"github.com/docgen/docgen/internal/content"
-	"github.com/docgen/docgen/internal/diag"
 	"github.com/docgen/docgen/internal/render"
 	"github.com/docgen/docgen/internal/search"
 )
@@ -203,19 +201,12 @@ func (st *state) renderBodiesAgain(paths []string, done func()) error {
 
 func (st *state) renderBodyAgain(path string) error {
 	first := st.pages[path]
-	data, err := os.ReadFile(filepath.Join(st.root, filepath.FromSlash(path)))
-	if err != nil {
-		return diag.Errorf(path, 0, "build again", "cannot read the page again: %v", err)
-	}
-	page, err := content.Parse(path, first.Slug, first.Lang, data)
+	body, err := content.ReadBody(st.root, first)
 	if err != nil {
 		return err
 	}
-	if page.Hash != first.Hash {
-		return diag.Errorf(path, 0, "build again once the file is saved", "the page changed while it was being built")
-	}
 	parsed := st.parsed[path]
-	doc := st.conv[first.Lang].Parse(path, page.Body, page.BodyLine)
+	doc := st.conv[first.Lang].Parse(path, body, first.BodyLine)
 	if len(doc.Headings) != len(parsed.Doc.Headings) {
 		return fmt.Errorf("%s: internal error: %d headings on the second parse, %d on the first", path, len(doc.Headings), len(parsed.Doc.Headings))
 	}

@@ -60,6 +60,37 @@ func path2(rel string) (dir, file string) {
 // Load reads every page under root/dir. known reports whether a language
 // code is configured. Dates missing from front matter come from git.
 func Load(root, dir string, known func(code string) bool) ([]*Page, error) {
+	return load(root, dir, known, true)
+}
+
+// LoadFrontMatter is Load without keeping the bodies (Body is nil; Hash and
+// BodyLine are set), for builds that read each body when they need it
+// (see ReadBody) rather than hold a whole site's text.
+func LoadFrontMatter(root, dir string, known func(code string) bool) ([]*Page, error) {
+	return load(root, dir, known, false)
+}
+
+// ReadBody reads p's file again and returns its body; it fails if the body
+// is no longer the one Load hashed.
+func ReadBody(root string, p *Page) ([]byte, error) {
+	if p.Body != nil {
+		return p.Body, nil
+	}
+	data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(p.Path)))
+	if err != nil {
+		return nil, diag.Errorf(p.Path, 0, "build again", "cannot read the page again: %v", err)
+	}
+	_, body, _, err := ParseFrontMatter(p.Path, Normalize(data))
+	if err != nil {
+		return nil, err
+	}
+	if HashBody(body) != p.Hash {
+		return nil, diag.Errorf(p.Path, 0, "build again once the file is saved", "the page changed while it was being built")
+	}
+	return body, nil
+}
+
+func load(root, dir string, known func(code string) bool, keepBodies bool) ([]*Page, error) {
 	base := filepath.Join(root, dir)
 	var pages []*Page
 	var errs diag.List
@@ -106,6 +137,9 @@ func Load(root, dir string, known func(code string) bool) ([]*Page, error) {
 				errs.Add(d)
 			}
 			return nil
+		}
+		if !keepBodies {
+			page.Body = nil
 		}
 		pages = append(pages, page)
 		return nil
