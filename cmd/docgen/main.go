@@ -7,6 +7,7 @@
 //	docgen serve [--addr 127.0.0.1:1313] [--open]         live preview while editing
 //	docgen new guide <slug> | new --translate <lang> <page>
 //	docgen i18n check|extract|merge|status                translators' tools
+//	docgen bench-corpus --n 200 --out DIR                 synthetic docgen + Hugo sites for bench/compare.sh
 //	docgen version                                        print the version
 //	docgen help                                           show this help
 //
