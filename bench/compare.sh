@@ -73,7 +73,7 @@ for i in range(5):
         f.write(orig + f"\n\n{marker}\n")
     while True:
         try:
-            if marker in open(html, encoding="utf-8").read():
+            if marker.encode() in open(html, "rb").read():  # bytes: Hugo writes in place
                 break
         except OSError:
             pass
