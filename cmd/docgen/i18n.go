@@ -83,6 +83,16 @@ func loadI18nSite(root string) (*i18nSite, error) {
 	return s, nil
 }
 
+// loadI18nSiteUses loads the site and the message ids it uses.
+func loadI18nSiteUses(root string) (*i18nSite, map[string][]i18ncheck.Use, error) {
+	s, err := loadI18nSite(root)
+	if err != nil {
+		return nil, nil, err
+	}
+	uses, err := s.uses()
+	return s, uses, err
+}
+
 // uses returns every message id the layouts and docgen's code use.
 func (s *i18nSite) uses() (map[string][]i18ncheck.Use, error) {
 	uses, err := i18ncheck.LayoutUses(s.root, "layouts")
@@ -135,12 +145,7 @@ func runI18nCheck(args []string, stdout, stderr io.Writer) int {
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
-	s, err := loadI18nSite(*root)
-	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 1
-	}
-	uses, err := s.uses()
+	s, uses, err := loadI18nSiteUses(*root)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
@@ -236,12 +241,7 @@ func runI18nExtract(args []string, stdout, stderr io.Writer) int {
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
-	s, err := loadI18nSite(*root)
-	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 1
-	}
-	uses, err := s.uses()
+	s, uses, err := loadI18nSiteUses(*root)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1

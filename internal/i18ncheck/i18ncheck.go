@@ -284,17 +284,19 @@ func placeholderChecks(tgt *Messages, s, t *i18n.Message) []Finding {
 	var out []Finding
 	srcAll := map[string]bool{}
 	for _, f := range plurals.All {
-		for _, p := range Placeholders(catalog.Field(s, f)) {
+		names, _ := Placeholders(catalog.Field(s, f))
+		for _, p := range names {
 			srcAll[p] = true
 		}
 	}
 	for _, f := range plurals.All {
 		text := catalog.Field(t, f)
-		if text == "" || !parses(text) {
+		names, ok := Placeholders(text)
+		if text == "" || !ok {
 			continue // a template error is reported on its own
 		}
 		have := map[string]bool{}
-		for _, p := range Placeholders(text) {
+		for _, p := range names {
 			have[p] = true
 			if !srcAll[p] {
 				out = append(out, tgt.atText(t.ID, f, "."+p, Finding{Kind: "placeholder", Severity: Error,
@@ -305,7 +307,8 @@ func placeholderChecks(tgt *Messages, s, t *i18n.Message) []Finding {
 		if f != "other" {
 			continue // a singular form may leave out {{.Count}}
 		}
-		for _, p := range Placeholders(s.Other) {
+		srcNames, _ := Placeholders(s.Other)
+		for _, p := range srcNames {
 			if !have[p] {
 				out = append(out, tgt.at(t.ID, f, Finding{Kind: "placeholder", Severity: Error,
 					Message: fmt.Sprintf("{{.%s}} of the source is missing", p),
@@ -353,67 +356,75 @@ func textChecks(m *Messages, msg *i18n.Message) []Finding {
 }
 
 // Placeholders returns the fields a message template uses ({{.Date}} → "Date"),
-// sorted and without repeats; nil when the text does not parse.
-func Placeholders(text string) []string {
+// sorted and without repeats; ok is false when the text does not parse.
+func Placeholders(text string) (names []string, ok bool) {
 	if !strings.Contains(text, "{{") {
-		return nil
+		return nil, true
 	}
-	trees := map[string]*parse.Tree{}
-	t := parse.New("m")
-	t.Mode = parse.SkipFuncCheck
-	if _, err := t.Parse(text, "{{", "}}", trees); err != nil {
-		return nil
+	trees, err := parseTemplate("m", text)
+	if err != nil {
+		return nil, false
 	}
 	seen := map[string]bool{}
-	var walk func(n parse.Node)
-	walk = func(n parse.Node) {
-		switch n := n.(type) {
-		case *parse.ListNode:
-			if n != nil {
-				for _, c := range n.Nodes {
-					walk(c)
-				}
-			}
-		case *parse.ActionNode:
-			walk(n.Pipe)
-		case *parse.PipeNode:
-			if n != nil {
-				for _, c := range n.Cmds {
-					walk(c)
-				}
-			}
-		case *parse.CommandNode:
-			for _, a := range n.Args {
-				walk(a)
-			}
-		case *parse.FieldNode:
-			seen[n.Ident[0]] = true
-		case *parse.IfNode:
-			walk(n.Pipe)
-			walk(n.List)
-			walk(n.ElseList)
-		case *parse.RangeNode:
-			walk(n.Pipe)
-			walk(n.List)
-			walk(n.ElseList)
-		case *parse.WithNode:
-			walk(n.Pipe)
-			walk(n.List)
-			walk(n.ElseList)
-		}
-	}
 	for _, t := range trees {
-		walk(t.Root)
+		walkTemplate(t.Root, func(n parse.Node) {
+			if f, ok := n.(*parse.FieldNode); ok {
+				seen[f.Ident[0]] = true
+			}
+		})
 	}
-	return sortedKeys(seen)
+	return sortedKeys(seen), true
 }
 
-// parses reports whether text is a valid message template.
-func parses(text string) bool {
-	t := parse.New("m")
+// parseTemplate parses template text without checking function names.
+func parseTemplate(name, text string) (map[string]*parse.Tree, error) {
+	trees := map[string]*parse.Tree{}
+	t := parse.New(name)
 	t.Mode = parse.SkipFuncCheck
-	_, err := t.Parse(text, "{{", "}}", map[string]*parse.Tree{})
-	return err == nil
+	_, err := t.Parse(text, "{{", "}}", trees)
+	return trees, err
+}
+
+// walkTemplate calls visit for n and every node below it.
+func walkTemplate(n parse.Node, visit func(parse.Node)) {
+	if n == nil {
+		return
+	}
+	visit(n)
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n != nil {
+			for _, c := range n.Nodes {
+				walkTemplate(c, visit)
+			}
+		}
+	case *parse.ActionNode:
+		walkTemplate(n.Pipe, visit)
+	case *parse.PipeNode:
+		if n != nil {
+			for _, c := range n.Cmds {
+				walkTemplate(c, visit)
+			}
+		}
+	case *parse.CommandNode:
+		for _, a := range n.Args {
+			walkTemplate(a, visit)
+		}
+	case *parse.IfNode:
+		walkBranch(&n.BranchNode, visit)
+	case *parse.RangeNode:
+		walkBranch(&n.BranchNode, visit)
+	case *parse.WithNode:
+		walkBranch(&n.BranchNode, visit)
+	case *parse.TemplateNode:
+		walkTemplate(n.Pipe, visit)
+	}
+}
+
+func walkBranch(b *parse.BranchNode, visit func(parse.Node)) {
+	walkTemplate(b.Pipe, visit)
+	walkTemplate(b.List, visit)
+	walkTemplate(b.ElseList, visit)
 }
 
 func list(set map[string]bool) string {

@@ -37,56 +37,9 @@ func LayoutUses(root, dir string) (map[string][]Use, error) {
 }
 
 func layoutUses(file, text string, uses map[string][]Use) error {
-	trees := map[string]*parse.Tree{}
-	t := parse.New(file)
-	t.Mode = parse.SkipFuncCheck
-	if _, err := t.Parse(text, "{{", "}}", trees); err != nil {
+	trees, err := parseTemplate(file, text)
+	if err != nil {
 		return diag.Errorf(file, 0, "fix the template syntax", "%v", err)
-	}
-	var walk func(n parse.Node)
-	walk = func(n parse.Node) {
-		switch n := n.(type) {
-		case *parse.ListNode:
-			if n != nil {
-				for _, c := range n.Nodes {
-					walk(c)
-				}
-			}
-		case *parse.ActionNode:
-			walk(n.Pipe)
-		case *parse.PipeNode:
-			if n != nil {
-				for _, c := range n.Cmds {
-					walk(c)
-				}
-			}
-		case *parse.CommandNode:
-			if len(n.Args) >= 2 {
-				if method := lastIdent(n.Args[0]); translatorMethods[method] {
-					if s, ok := n.Args[1].(*parse.StringNode); ok {
-						line := 1 + strings.Count(text[:int(s.Position())], "\n")
-						uses[s.Text] = append(uses[s.Text], Use{File: file, Line: line})
-					}
-				}
-			}
-			for _, a := range n.Args {
-				walk(a)
-			}
-		case *parse.IfNode:
-			walk(n.Pipe)
-			walk(n.List)
-			walk(n.ElseList)
-		case *parse.RangeNode:
-			walk(n.Pipe)
-			walk(n.List)
-			walk(n.ElseList)
-		case *parse.WithNode:
-			walk(n.Pipe)
-			walk(n.List)
-			walk(n.ElseList)
-		case *parse.TemplateNode:
-			walk(n.Pipe)
-		}
 	}
 	names := make([]string, 0, len(trees))
 	for name := range trees {
@@ -94,7 +47,16 @@ func layoutUses(file, text string, uses map[string][]Use) error {
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		walk(trees[name].Root)
+		walkTemplate(trees[name].Root, func(n parse.Node) {
+			cmd, ok := n.(*parse.CommandNode)
+			if !ok || len(cmd.Args) < 2 || !translatorMethods[lastIdent(cmd.Args[0])] {
+				return
+			}
+			if s, ok := cmd.Args[1].(*parse.StringNode); ok {
+				line := 1 + strings.Count(text[:int(s.Position())], "\n")
+				uses[s.Text] = append(uses[s.Text], Use{File: file, Line: line})
+			}
+		})
 	}
 	return nil
 }
