@@ -12,7 +12,7 @@ fi
 go vet ./...
 go test ./...
 # Benchmarks as a smoke test only (small corpus, one iteration, no timing checks).
-go test -short -run '^$' -bench . -benchtime 1x ./internal/build ./internal/serve >/dev/null
+go test -short -run '^$' -bench . -benchtime 1x ./internal/pipeline ./internal/serve >/dev/null
 go run ./cmd/docgen build --quiet
 
 if [ ! -d tests/browser/node_modules ]; then

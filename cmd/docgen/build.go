@@ -9,13 +9,13 @@ import (
 	"sync"
 	"time"
 
-	"github.com/docgen/docgen/internal/build"
+	"github.com/docgen/docgen/internal/pipeline"
 )
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("docgen build", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	var opts build.Options
+	var opts pipeline.Options
 	fs.StringVar(&opts.Config, "config", "", "configuration file (default config.toml in the site folder)")
 	fs.StringVar(&opts.Out, "out", "", "output folder (default public)")
 	fs.StringVar(&opts.Root, "root", ".", "site folder holding content/, locales/ and layouts/")
@@ -41,7 +41,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		prog = &progress{w: stderr}
 		opts.Progress = prog.update
 	}
-	report, err := build.Run(opts)
+	report, err := pipeline.Run(opts)
 	prog.clear()
 	if err != nil {
 		fmt.Fprintf(stderr, "%v\n\ndocgen build: failed; the previous output was left as it was\n", err)
@@ -98,7 +98,7 @@ func isTerminal(w io.Writer) bool {
 }
 
 // printReport writes the warnings and a line per language.
-func printReport(w io.Writer, r *build.Report) {
+func printReport(w io.Writer, r *pipeline.Report) {
 	if r.UpToDate {
 		fmt.Fprintf(w, "nothing changed since the last build; the output is up to date (checked in %s; --force rebuilds)\n", r.Duration.Round(1e6))
 		return
@@ -121,5 +121,5 @@ func printReport(w io.Writer, r *build.Report) {
 		fmt.Fprintf(w, "%-6s %d pages: %d translated, %d fallback%s; %d missing messages%s\n",
 			l.Code, l.Pages, l.Translated, l.Fallback, stale, len(l.Missing), missing)
 	}
-	fmt.Fprintf(w, "built %d files in %s\n", r.Files, r.Duration.Round(1e6))
+	fmt.Fprintf(w, "built %d files in %s into %s (view it with: docgen serve)\n", r.Files, r.Duration.Round(1e6), r.Out)
 }

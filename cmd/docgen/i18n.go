@@ -15,12 +15,12 @@ import (
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 
-	"github.com/docgen/docgen/internal/build"
 	"github.com/docgen/docgen/internal/catalog"
 	"github.com/docgen/docgen/internal/config"
 	"github.com/docgen/docgen/internal/content"
 	"github.com/docgen/docgen/internal/i18ncheck"
 	"github.com/docgen/docgen/internal/plurals"
+	"github.com/docgen/docgen/internal/render"
 	"github.com/docgen/docgen/internal/site"
 )
 
@@ -99,7 +99,7 @@ func (s *i18nSite) uses() (map[string][]i18ncheck.Use, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, id := range build.CodeMessages() {
+	for _, id := range render.CodeMessages() {
 		uses[id] = append(uses[id], i18ncheck.Use{File: "(docgen)", Line: 0})
 	}
 	return uses, nil

@@ -10,7 +10,7 @@ import (
 	"os/signal"
 	"syscall"
 
-	"github.com/docgen/docgen/internal/build"
+	"github.com/docgen/docgen/internal/pipeline"
 	"github.com/docgen/docgen/internal/serve"
 )
 
@@ -19,7 +19,7 @@ import (
 func runServe(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("docgen serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	var opts build.Options
+	var opts pipeline.Options
 	addr := fs.String("addr", "127.0.0.1:1313", "address to listen on (loopback by default)")
 	open := fs.Bool("open", false, "open the site in the default browser")
 	fs.StringVar(&opts.Config, "config", "", "configuration file (default config.toml in the site folder)")
@@ -36,9 +36,10 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 
 	srv, err := serve.New(opts, stdout)
 	if err != nil {
-		fmt.Fprintf(stderr, "docgen serve: %v\n", err)
+		fmt.Fprintf(stderr, "%v\n\ndocgen serve: the site does not build; fix the error above and run docgen serve again\n", err)
 		return 1
 	}
+	defer srv.Close()
 	l, err := net.Listen("tcp", *addr)
 	if err != nil {
 		fmt.Fprintf(stderr, "docgen serve: %v\n", err)

@@ -8,7 +8,7 @@ import (
 
 	"golang.org/x/tools/txtar"
 
-	"github.com/docgen/docgen/internal/build"
+	"github.com/docgen/docgen/internal/pipeline"
 )
 
 // site writes testdata/site.txtar plus extra files and the real layouts and
@@ -58,7 +58,7 @@ func TestBrokenLinksFailTheBuild(t *testing.T) {
 				head = "+++\ntitle = \"T\"\nsource = \"en.md\"\n+++\n\n## Utilisation {#usage}\n"
 			}
 			dir := site(t, map[string]string{tt.file: head + tt.body + "\n"})
-			_, err := build.Render(build.Options{Root: dir})
+			_, err := pipeline.Render(pipeline.Options{Root: dir})
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("err = %v, want %q", err, tt.want)
 			}
@@ -72,7 +72,7 @@ func TestLinkCheckWarnOnly(t *testing.T) {
 	})
 	cfg, _ := os.ReadFile(filepath.Join(dir, "config.toml"))
 	os.WriteFile(filepath.Join(dir, "config.toml"), append(cfg, []byte("\n[build]\nlink_check = \"warn\"\n")...), 0o644)
-	res, err := build.Render(build.Options{Root: dir})
+	res, err := pipeline.Render(pipeline.Options{Root: dir})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -86,7 +86,7 @@ func TestLinkCheckWarnOnly(t *testing.T) {
 // anchor works because translations carry the source's heading ids.
 func TestLinksResolvePerLanguage(t *testing.T) {
 	dir := site(t, nil)
-	res, err := build.Render(build.Options{Root: dir})
+	res, err := pipeline.Render(pipeline.Options{Root: dir})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,134 +1,388 @@
-// Package publish writes a rendered site to its output folder atomically:
-// files go to a fresh sibling folder, which then replaces the old output in
-// one step. A build that fails or is killed before that step leaves the
-// previous output exactly as it was.
+// Package publish owns the output folder. It knows paths and bytes only:
+// nothing of pages or layouts.
+//
+// Before anything is written, Open guards the folder (CheckOut: never the
+// site or its sources), takes its lock (one docgen at a time) and checks
+// that what is there is what docgen wrote last time (its manifest), so no
+// file a person put there is ever deleted. Files then go to a Sink: a
+// Staging folder swapped in at Commit (a full build; a failed or killed
+// build leaves the previous output as it was), the Live folder itself
+// (serve's updates, each file replaced atomically), or Memory (tests).
 package publish
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
+	"sort"
 	"strings"
 	"sync"
-
-	"github.com/docgen/docgen/internal/render"
 )
 
-// Write replaces the folder out with exactly files.
-func Write(out string, files []render.File) error {
-	st, err := Begin(out)
+// Sink receives a build's files.
+type Sink interface {
+	// Put writes one file; path is relative to the output, slash-separated.
+	// It is safe for concurrent use.
+	Put(path string, data []byte) error
+	// Remove deletes a file an earlier build wrote and this one does not.
+	Remove(path string) error
+}
+
+// Output is an output folder opened for writing by one process.
+type Output struct {
+	out      string // as given
+	abs      string // resolved absolute path
+	stateDir string // where the manifest is kept
+	lock     *Lock
+	prev     *manifest // what docgen last wrote there; nil if nothing
+}
+
+// Options say which output to open and for whom.
+type Options struct {
+	Root   string // the site folder
+	Config string // the configuration file
+	Out    string // the output folder
+	// StateDir holds docgen's records of the output (default Root/.docgen/builds).
+	StateDir string
+	// Command names the opener in messages to other processes ("docgen build").
+	Command string
+}
+
+// OwnershipError says the output folder holds files docgen did not write.
+type OwnershipError struct {
+	Out   string
+	Files []string // up to a few of them
+	None  bool     // there is no record of docgen ever writing there
+}
+
+func (e *OwnershipError) Error() string {
+	shown := e.Files
+	if len(shown) > 3 {
+		shown = shown[:3]
+	}
+	why := "holds files docgen did not write or that changed since: " + strings.Join(shown, ", ")
+	if len(e.Files) > len(shown) {
+		why += fmt.Sprintf(" and %d more", len(e.Files)-len(shown))
+	}
+	if e.None {
+		why = "is not empty and docgen has no record of writing it"
+	}
+	return fmt.Sprintf("%s: refusing to replace this folder: it %s\n  hint: move what you want to keep elsewhere and delete the folder, or choose another --out; docgen only replaces folders it wrote itself", e.Out, why)
+}
+
+// Open guards out, takes its lock and checks its ownership. Close it when
+// done.
+func Open(opts Options) (*Output, error) {
+	if err := CheckOut(opts.Root, opts.Config, opts.Out); err != nil {
+		return nil, err
+	}
+	abs, err := resolve(opts.Out)
+	if err != nil {
+		return nil, err
+	}
+	o := &Output{out: opts.Out, abs: abs, stateDir: opts.StateDir}
+	if o.stateDir == "" {
+		o.stateDir = filepath.Join(opts.Root, ".docgen", "builds")
+	}
+	if err := os.MkdirAll(o.stateDir, 0o755); err != nil {
+		return nil, fmt.Errorf("cannot create %s for docgen's records: %w", o.stateDir, err)
+	}
+	cmd := opts.Command
+	if cmd == "" {
+		cmd = "docgen"
+	}
+	if o.lock, err = acquireAt(o.statePath(".lock"), opts.Out, cmd); err != nil {
+		return nil, err
+	}
+	if err := o.checkOwnership(); err != nil {
+		o.Close()
+		return nil, err
+	}
+	return o, nil
+}
+
+func (o *Output) statePath(ext string) string {
+	return filepath.Join(o.stateDir, stateKey(o.abs)+ext)
+}
+
+// checkOwnership loads the manifest and compares it with the folder.
+func (o *Output) checkOwnership() error {
+	prev, ok := readManifest(o.statePath(".manifest"))
+	entries, err := os.ReadDir(o.abs)
+	if errors.Is(err, fs.ErrNotExist) || (err == nil && len(entries) == 0) {
+		if ok {
+			o.prev = &manifest{inputs: "", files: map[string]entry{}}
+		}
+		return nil
+	}
 	if err != nil {
 		return err
 	}
-	if err := st.Write(files); err != nil {
-		st.Abort()
+	if !ok {
+		return &OwnershipError{Out: o.out, None: true}
+	}
+	have, err := scan(o.abs)
+	if err != nil {
 		return err
 	}
-	return st.Commit()
+	if odd := prev.diff(have); len(odd) > 0 {
+		var foreign []string
+		for _, p := range odd {
+			if _, ok := have.files[p]; ok {
+				foreign = append(foreign, p)
+			}
+		}
+		if len(foreign) > 0 {
+			return &OwnershipError{Out: o.out, Files: foreign}
+		}
+		prev.inputs = "" // files were deleted: docgen's, but not up to date
+	}
+	o.prev = prev
+	return nil
 }
 
-// Stage is a new output folder being written next to the old one, so a
-// build can write its files in batches as it renders them. Commit puts it
-// in place of the old output in one step; Abort throws it away.
-type Stage struct {
-	out, tmp string
+// UpToDate reports whether the folder holds exactly what a build of the
+// inputs with this digest wrote, as checked on disk by Open.
+func (o *Output) UpToDate(inputs string) bool {
+	return inputs != "" && o.prev != nil && o.prev.inputs == inputs
 }
 
-// Begin starts a new output for out in a hidden sibling folder.
-func Begin(out string) (*Stage, error) {
-	out = filepath.Clean(out)
-	parent := filepath.Dir(out)
+// Close releases the lock.
+func (o *Output) Close() { o.lock.Release() }
+
+// Path returns the output folder as given.
+func (o *Output) Path() string { return o.out }
+
+// saveManifest records m as what docgen wrote, atomically.
+func (o *Output) saveManifest(m *manifest) error {
+	o.prev = m
+	return WriteFileAtomic(o.statePath(".manifest"), m.encode(), 0o644)
+}
+
+// Staging is a new output folder written beside the old one; Commit puts it
+// in place in one step, Abort throws it away.
+type Staging struct {
+	o    *Output
+	tmp  string
+	mu   sync.Mutex
+	dirs map[string]bool
+}
+
+// Stage starts a full build's staging folder. Leftover staging folders of
+// killed builds are cleared first (the lock says none is in use).
+func (o *Output) Stage() (*Staging, error) {
+	parent := filepath.Dir(o.abs)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
-	// Staging folders of builds that were killed are left over; clear them.
-	if stale, err := filepath.Glob(filepath.Join(parent, "."+filepath.Base(out)+"-new-*")); err == nil {
+	if stale, err := filepath.Glob(filepath.Join(parent, "."+filepath.Base(o.abs)+"-new-*")); err == nil {
 		for _, d := range stale {
 			os.RemoveAll(d)
 		}
 	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(out)+"-new-")
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(o.abs)+"-new-")
 	if err != nil {
-		return nil, fmt.Errorf("cannot create a staging folder next to %s: %w", out, err)
+		return nil, fmt.Errorf("cannot create a staging folder next to %s: %w", o.out, err)
 	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		os.RemoveAll(tmp)
 		return nil, err
 	}
-	return &Stage{out: out, tmp: tmp}, nil
+	return &Staging{o: o, tmp: tmp, dirs: map[string]bool{}}, nil
 }
 
-// Write writes a batch of files into the staging folder, on all cores.
-func (s *Stage) Write(files []render.File) error { return writeAll(s.tmp, files) }
+// Scratch returns a folder inside the staging folder for temporary files of
+// the build; it is removed before Commit, or with the folder on Abort.
+func (s *Staging) Scratch() (string, error) {
+	d := filepath.Join(s.tmp, ".docgen-scratch")
+	return d, os.MkdirAll(d, 0o700)
+}
 
-// Commit replaces the output folder with the staging folder.
-func (s *Stage) Commit() error {
-	if err := swap(s.tmp, s.out); err != nil {
+// Put writes a file into the staging folder.
+func (s *Staging) Put(path string, data []byte) error {
+	if err := checkPath(path); err != nil {
+		return err
+	}
+	dst := filepath.Join(s.tmp, filepath.FromSlash(path))
+	dir := filepath.Dir(dst)
+	s.mu.Lock()
+	if !s.dirs[dir] {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			s.mu.Unlock()
+			return err
+		}
+		s.dirs[dir] = true
+	}
+	s.mu.Unlock()
+	return os.WriteFile(dst, data, 0o644)
+}
+
+// Remove does nothing: a staging folder starts empty.
+func (s *Staging) Remove(string) error { return nil }
+
+// Commit replaces the output folder with the staging folder and records
+// what it holds, with the digest of the inputs it was built from.
+func (s *Staging) Commit(inputs string) error {
+	os.RemoveAll(filepath.Join(s.tmp, ".docgen-scratch"))
+	// Someone may have put a file into the output while the build ran.
+	if err := s.o.checkOwnership(); err != nil {
+		s.Abort()
+		return err
+	}
+	m, err := scan(s.tmp)
+	if err != nil {
+		s.Abort()
+		return err
+	}
+	m.inputs = inputs
+	if err := swap(s.tmp, s.o.abs); err != nil {
 		os.RemoveAll(s.tmp)
 		return err
 	}
-	return nil
+	// Renames keep sizes and times, so the scan of the staging folder is
+	// the output's manifest.
+	return s.o.saveManifest(m)
 }
 
 // Abort removes the staging folder; the old output stays as it was.
-func (s *Stage) Abort() { os.RemoveAll(s.tmp) }
+func (s *Staging) Abort() { os.RemoveAll(s.tmp) }
 
-// writeAll writes files below dir using all cores.
-func writeAll(dir string, files []render.File) error {
-	for _, f := range files {
-		if err := checkPath(f.Path); err != nil {
-			return err
-		}
-	}
-	dirs := map[string]bool{}
-	for _, f := range files {
-		dirs[filepath.Dir(filepath.Join(dir, filepath.FromSlash(f.Path)))] = true
-	}
-	for d := range dirs {
-		if err := os.MkdirAll(d, 0o755); err != nil {
-			return err
-		}
-	}
-	var wg sync.WaitGroup
-	var mu sync.Mutex
-	var first error
-	sem := make(chan struct{}, 2*runtime.GOMAXPROCS(0))
-	for _, f := range files {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			if err := writeFile(filepath.Join(dir, filepath.FromSlash(f.Path)), f.Data); err != nil {
-				mu.Lock()
-				if first == nil {
-					first = err
-				}
-				mu.Unlock()
-			}
-		}()
-	}
-	wg.Wait()
-	return first
+// Live writes into the output folder in place, each file atomically; for
+// serve's updates, where a few files change at a time.
+type Live struct {
+	o  *Output
+	mu sync.Mutex
+	m  *manifest
 }
 
-func writeFile(path string, data []byte) error {
-	f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o644)
+// Live returns a sink writing into the output in place. The output must
+// have been written by a Staging commit of this Output first.
+func (o *Output) Live() *Live {
+	m := &manifest{files: map[string]entry{}}
+	if o.prev != nil {
+		for k, v := range o.prev.files {
+			m.files[k] = v
+		}
+	}
+	return &Live{o: o, m: m}
+}
+
+// Put replaces one file atomically.
+func (l *Live) Put(path string, data []byte) error {
+	if err := checkPath(path); err != nil {
+		return err
+	}
+	dst := filepath.Join(l.o.abs, filepath.FromSlash(path))
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return err
+	}
+	if err := WriteFileAtomic(dst, data, 0o644); err != nil {
+		return err
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.m.note(l.o.abs, path)
+}
+
+// Remove deletes a file docgen wrote there; any other file is left alone.
+func (l *Live) Remove(path string) error {
+	if err := checkPath(path); err != nil {
+		return err
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if _, ok := l.m.files[path]; !ok {
+		return nil
+	}
+	delete(l.m.files, path)
+	err := os.Remove(filepath.Join(l.o.abs, filepath.FromSlash(path)))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	return err
+}
+
+// Commit records what the folder now holds.
+func (l *Live) Commit(inputs string) error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.m.inputs = inputs
+	cp := &manifest{inputs: inputs, files: make(map[string]entry, len(l.m.files))}
+	for k, v := range l.m.files {
+		cp.files[k] = v
+	}
+	return l.o.saveManifest(cp)
+}
+
+// Memory keeps files in memory, for tests and for in-process renders.
+type Memory struct {
+	mu    sync.Mutex
+	Files map[string][]byte
+}
+
+// NewMemory returns an empty Memory sink.
+func NewMemory() *Memory { return &Memory{Files: map[string][]byte{}} }
+
+// Put stores a file.
+func (m *Memory) Put(path string, data []byte) error {
+	if err := checkPath(path); err != nil {
+		return err
+	}
+	m.mu.Lock()
+	m.Files[path] = data
+	m.mu.Unlock()
+	return nil
+}
+
+// Remove forgets a file.
+func (m *Memory) Remove(path string) error {
+	m.mu.Lock()
+	delete(m.Files, path)
+	m.mu.Unlock()
+	return nil
+}
+
+// Paths returns the stored paths in order.
+func (m *Memory) Paths() []string {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	ps := make([]string, 0, len(m.Files))
+	for p := range m.Files {
+		ps = append(ps, p)
+	}
+	sort.Strings(ps)
+	return ps
+}
+
+// WriteFileAtomic writes data to path through a temporary file in the same
+// folder, synced, then renamed over path: readers see the old file or the
+// new one, never a part.
+func WriteFileAtomic(path string, data []byte, perm os.FileMode) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
 		return err
 	}
-	w := bufio.NewWriterSize(f, 64<<10)
-	if _, err := w.Write(data); err != nil {
-		f.Close()
-		return err
+	name := tmp.Name()
+	_, err = tmp.Write(data)
+	if err == nil {
+		err = tmp.Sync()
 	}
-	if err := w.Flush(); err != nil {
-		f.Close()
-		return err
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
 	}
-	return f.Close()
+	if err == nil {
+		err = os.Chmod(name, perm)
+	}
+	if err == nil {
+		err = os.Rename(name, path)
+	}
+	if err != nil {
+		os.Remove(name)
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
 }
 
 // checkPath refuses output paths that could land outside the output folder.

@@ -11,16 +11,15 @@ import (
 	"html/template"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/docgen/docgen/internal/catalog"
 	"github.com/docgen/docgen/internal/config"
 	"github.com/docgen/docgen/internal/diag"
 	"github.com/docgen/docgen/internal/markdown"
+	"github.com/docgen/docgen/internal/parallel"
 	"github.com/docgen/docgen/internal/search"
 	"github.com/docgen/docgen/internal/site"
 )
@@ -131,11 +130,33 @@ type Input struct {
 	Sections func(contentPath string) ([]byte, error)
 }
 
+// Kind is the kind of an output.
+type Kind int
+
+// The kinds of output a site has.
+const (
+	GuidePage     Kind = iota + 1 // a guide in one language
+	LanguageIndex                 // a language's home page
+	NotFound                      // a 404 page (Lang empty: the site-wide one)
+	RootPage                      // the site's root page, choosing a language
+	SitemapFile                   // sitemap.xml
+	SearchIndex                   // a language's search index
+)
+
+var kindNames = [...]string{GuidePage: "guide", LanguageIndex: "index", NotFound: "404", RootPage: "root", SitemapFile: "sitemap", SearchIndex: "search"}
+
+func (k Kind) String() string {
+	if k > 0 && int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "unknown"
+}
+
 // Target is one output page: a guide in a language (Slug set), a language's
 // own page (Lang set, Slug empty), or a site-wide page (both empty).
 type Target struct {
 	Path string // output path, e.g. "fa/developer-token-reset/index.html"
-	Kind string // "guide", "index", "404", "root", "sitemap", "search"
+	Kind Kind
 	Lang string
 	Slug string
 }
@@ -145,26 +166,15 @@ func Targets(s *site.Site) []Target {
 	var ts []Target
 	for _, ls := range s.Languages {
 		for _, p := range ls.Pages {
-			ts = append(ts, Target{Path: p.URL() + "index.html", Kind: "guide", Lang: ls.Lang.Code, Slug: p.Guide.Slug})
+			ts = append(ts, Target{Path: p.URL() + "index.html", Kind: GuidePage, Lang: ls.Lang.Code, Slug: p.Guide.Slug})
 		}
-		ts = append(ts, Target{Path: ls.Lang.Code + "/index.html", Kind: "index", Lang: ls.Lang.Code})
-		ts = append(ts, Target{Path: ls.Lang.Code + "/404.html", Kind: "404", Lang: ls.Lang.Code})
-		ts = append(ts, Target{Path: ls.Lang.Code + "/search.json", Kind: "search", Lang: ls.Lang.Code})
+		ts = append(ts, Target{Path: ls.Lang.Code + "/index.html", Kind: LanguageIndex, Lang: ls.Lang.Code})
+		ts = append(ts, Target{Path: ls.Lang.Code + "/404.html", Kind: NotFound, Lang: ls.Lang.Code})
+		ts = append(ts, Target{Path: ls.Lang.Code + "/search.json", Kind: SearchIndex, Lang: ls.Lang.Code})
 	}
-	ts = append(ts, Target{Path: "index.html", Kind: "root"}, Target{Path: "404.html", Kind: "404"}, Target{Path: "sitemap.xml", Kind: "sitemap"})
+	ts = append(ts, Target{Path: "index.html", Kind: RootPage}, Target{Path: "404.html", Kind: NotFound}, Target{Path: "sitemap.xml", Kind: SitemapFile})
 	sort.Slice(ts, func(i, j int) bool { return ts[i].Path < ts[j].Path })
 	return ts
-}
-
-// Site renders every output file, assets included, in a stable order.
-func Site(in Input) ([]File, error) {
-	files, err := Render(in, Targets(in.Site))
-	if err != nil {
-		return nil, err
-	}
-	files = append(files, in.Layouts.assets...)
-	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
-	return files, nil
 }
 
 // Files returns the layouts' asset files.
@@ -182,56 +192,46 @@ func Render(in Input, targets []Target) ([]File, error) {
 		}
 	}
 	files := make([]File, len(targets))
-	errs := make([]error, len(targets))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i, t := range targets {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			var b bytes.Buffer
-			b.Grow(32 << 10)
-			var err error
-			ls := langs[t.Lang]
-			switch {
-			case t.Kind == "guide":
-				pg := findPage(ls, t.Slug)
-				if pg == nil {
-					err = fmt.Errorf("no page %s in %s", t.Slug, t.Lang)
-					break
-				}
-				err = in.Layouts.pages["guide"].ExecuteTemplate(&b, "guide.html", in.guideData(ls, pg))
-			case t.Kind == "index":
-				err = in.Layouts.pages["index"].ExecuteTemplate(&b, "index.html", in.indexData(ls))
-			case t.Kind == "404" && ls != nil:
-				err = in.Layouts.pages["404"].ExecuteTemplate(&b, "404.html", in.notFoundData(ls, true))
-			case t.Kind == "404":
-				err = in.Layouts.pages["404"].ExecuteTemplate(&b, "404.html", in.notFoundData(def, false))
-			case t.Kind == "root":
-				err = in.Layouts.pages["root"].ExecuteTemplate(&b, "root.html", in.rootData(def))
-			case t.Kind == "sitemap":
-				b.Write(Sitemap(in.Site))
-			case t.Kind == "search":
-				var idx *search.Index
-				if idx, err = in.searchIndex(ls); err == nil {
-					b.Write(idx.JSON())
-				}
-			default:
-				err = fmt.Errorf("unknown target kind %q", t.Kind)
+	err := parallel.Each(len(targets), func(i int) error {
+		t := targets[i]
+		var b bytes.Buffer
+		b.Grow(32 << 10)
+		var err error
+		ls := langs[t.Lang]
+		switch {
+		case t.Kind == GuidePage:
+			pg := findPage(ls, t.Slug)
+			if pg == nil {
+				err = fmt.Errorf("no page %s in %s", t.Slug, t.Lang)
+				break
 			}
-			if err != nil {
-				errs[i] = fmt.Errorf("render %s: %w", t.Path, err)
-				return
+			err = in.Layouts.pages["guide"].ExecuteTemplate(&b, "guide.html", in.guideData(ls, pg))
+		case t.Kind == LanguageIndex:
+			err = in.Layouts.pages["index"].ExecuteTemplate(&b, "index.html", in.indexData(ls))
+		case t.Kind == NotFound && ls != nil:
+			err = in.Layouts.pages["404"].ExecuteTemplate(&b, "404.html", in.notFoundData(ls, true))
+		case t.Kind == NotFound:
+			err = in.Layouts.pages["404"].ExecuteTemplate(&b, "404.html", in.notFoundData(def, false))
+		case t.Kind == RootPage:
+			err = in.Layouts.pages["root"].ExecuteTemplate(&b, "root.html", in.rootData(def))
+		case t.Kind == SitemapFile:
+			b.Write(Sitemap(in.Site))
+		case t.Kind == SearchIndex:
+			var idx *search.Index
+			if idx, err = in.searchIndex(ls); err == nil {
+				b.Write(idx.JSON())
 			}
-			files[i] = File{Path: t.Path, Data: b.Bytes()}
-		}()
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
+		default:
+			err = fmt.Errorf("unknown output kind %v", t.Kind)
 		}
+		if err != nil {
+			return fmt.Errorf("render %s: %w", t.Path, err)
+		}
+		files[i] = File{Path: t.Path, Data: b.Bytes()}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return files, nil
 }

@@ -19,24 +19,31 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"sort"
 	"strings"
 	"sync"
 	"time"
 
 	"golang.org/x/text/language"
 
-	"github.com/docgen/docgen/internal/build"
 	"github.com/docgen/docgen/internal/config"
 	"github.com/docgen/docgen/internal/diag"
+	"github.com/docgen/docgen/internal/pipeline"
 	"github.com/docgen/docgen/internal/publish"
 	"github.com/docgen/docgen/internal/watch"
 )
 
 // Server is a live-preview server for one site.
 type Server struct {
-	builder *build.Builder
+	session *pipeline.Session
+	output  *publish.Output // locked for the server's life
+	live    *publish.Live
 	out     string
 	log     io.Writer
+
+	// pending holds every changed path since the last successful build:
+	// a failed build keeps them, so the next success includes them all.
+	pending map[string]bool
 
 	mu      sync.Mutex
 	matcher language.Matcher
@@ -58,32 +65,44 @@ type event struct {
 	data []byte
 }
 
-// New builds the site once and returns a server for it. A failing first
-// build is not fatal: the server starts and shows the error.
-func New(opts build.Options, log io.Writer) (*Server, error) {
-	b := build.New(opts)
-	s := &Server{builder: b, out: b.Options().Out, log: log, clients: map[chan event]bool{}}
-	stage, err := publish.Begin(s.out)
+// New guards and locks the output folder, builds the site once through the
+// same pipeline as docgen build, and returns a server for it. A site that
+// does not build stops here with its error: there would be nothing to
+// serve. Close the server to release the output folder.
+func New(opts pipeline.Options, log io.Writer) (*Server, error) {
+	opts = opts.WithDefaults()
+	out, err := publish.Open(publish.Options{Root: opts.Root, Config: opts.Config, Out: opts.Out, Command: "docgen serve"})
 	if err != nil {
 		return nil, err
 	}
-	report, site, err := b.BuildTo(stage.Write)
+	stage, err := out.Stage()
+	if err != nil {
+		out.Close()
+		return nil, err
+	}
+	sess := pipeline.NewSession(opts)
+	res, err := sess.Apply(pipeline.Change{All: true}, stage)
 	if err == nil {
-		err = stage.Commit()
+		err = stage.Commit("")
 	} else {
 		stage.Abort()
 	}
 	if err != nil {
-		s.setFailure(err)
-		fmt.Fprintf(log, "%v\n", err)
-		if mkErr := os.MkdirAll(s.out, 0o755); mkErr != nil {
-			return nil, mkErr
-		}
-	} else {
-		s.setLanguages(site.Config)
-		fmt.Fprintf(log, "built %d files in %s\n", report.Files, report.Duration.Round(time.Millisecond))
+		sess.Close()
+		out.Close()
+		return nil, err
 	}
+	s := &Server{session: sess, output: out, live: out.Live(), out: opts.Out, log: log,
+		pending: map[string]bool{}, clients: map[chan event]bool{}}
+	s.setLanguages(sess.Site().Config)
+	fmt.Fprintf(log, "built %d files in %s\n", res.Report.Files, res.Report.Duration.Round(time.Millisecond))
 	return s, nil
+}
+
+// Close releases the output folder and the session's temporary files.
+func (s *Server) Close() {
+	s.session.Close()
+	s.output.Close()
 }
 
 func (s *Server) setLanguages(cfg *config.Config) {
@@ -117,43 +136,58 @@ func (s *Server) setFailure(err error) {
 	s.mu.Unlock()
 }
 
-// Rebuild redoes what the changed paths (relative to the site root) affect,
-// writes the changed files and tells the open tabs. It never fails: errors
-// are shown in the browser.
+// Rebuild redoes what the changed paths (relative to the site root) and
+// every change not yet built affect, writes the changed files and tells
+// the open tabs. It never fails: errors are shown in the browser, and the
+// overlay stays until the whole site builds again.
 func (s *Server) Rebuild(changed []string) {
 	start := time.Now()
-	ch, err := s.builder.UpdatePages(changed)
+	for _, p := range changed {
+		s.pending[p] = true
+	}
+	paths := make([]string, 0, len(s.pending))
+	for p := range s.pending {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	s.mu.Lock()
+	hadFailure := s.failure != nil
+	s.mu.Unlock()
+	early := false
+	ch := pipeline.Change{Paths: paths}
+	if !hadFailure {
+		// Tabs reload as soon as the pages are on disk, before the search
+		// indexes and the sitemap.
+		ch.PagesWritten = func(written []string) {
+			early = true
+			s.reload(changedPages(written, nil))
+		}
+	}
+	res, err := s.session.Apply(ch, s.live)
 	if err == nil {
-		err = publish.Update(s.out, ch.Written, ch.Removed)
+		err = s.live.Commit("")
 	}
 	if err != nil {
 		s.fail(err)
 		return
 	}
+	s.pending = map[string]bool{}
+	s.setLanguages(s.session.Site().Config)
 	s.mu.Lock()
-	hadFailure := s.failure != nil
 	s.failure = nil
 	s.mu.Unlock()
 	if hadFailure {
 		s.broadcast(event{"ok", []byte("{}")})
+		s.reload([]string{"*"})
+	} else if !early {
+		s.reload(changedPages(res.Written, res.Removed))
 	}
-	pages := changedPages(ch)
-	if hadFailure && len(pages) == 0 {
-		pages = []string{"*"}
-	}
+	fmt.Fprintf(s.log, "rebuilt %d files in %s after %s\n", len(res.Written)+len(res.Removed), time.Since(start).Round(time.Millisecond), strings.Join(changed, ", "))
+}
+
+func (s *Server) reload(pages []string) {
 	data, _ := json.Marshal(pages)
 	s.broadcast(event{"reload", data})
-	// The search indexes and the sitemap hold the whole site; they follow
-	// the pages, so a tab shows the edit without waiting for them.
-	rest, err := ch.Finish()
-	if err == nil {
-		err = publish.Update(s.out, rest, nil)
-	}
-	if err != nil {
-		s.fail(err)
-		return
-	}
-	fmt.Fprintf(s.log, "rebuilt %d files in %s after %s\n", len(ch.Written)+len(rest)+len(ch.Removed), time.Since(start).Round(time.Millisecond), strings.Join(changed, ", "))
 }
 
 // fail shows err in every open tab and in the log.
@@ -168,7 +202,7 @@ func (s *Server) fail(err error) {
 
 // changedPages lists the URL paths a tab may be showing that changed ("*"
 // when a shared asset changed, so every tab reloads).
-func changedPages(ch *build.Change) []string {
+func changedPages(written, removed []string) []string {
 	pages := []string{}
 	add := func(p string) {
 		switch {
@@ -182,10 +216,10 @@ func changedPages(ch *build.Change) []string {
 			pages = append(pages, "/"+p)
 		}
 	}
-	for _, f := range ch.Written {
-		add(f.Path)
+	for _, p := range written {
+		add(p)
 	}
-	for _, p := range ch.Removed {
+	for _, p := range removed {
 		add(p)
 	}
 	return pages

@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/docgen/docgen/internal/build"
+	"github.com/docgen/docgen/internal/pipeline"
 )
 
 // startSite copies the small test site of internal/build with the real
@@ -21,7 +21,7 @@ import (
 func startSite(t testing.TB) (dir, origin string) {
 	t.Helper()
 	dir = t.TempDir()
-	if err := os.CopyFS(dir, os.DirFS("../build/testdata/updatesite")); err != nil {
+	if err := os.CopyFS(dir, os.DirFS("../pipeline/testdata/updatesite")); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.CopyFS(filepath.Join(dir, "layouts"), os.DirFS("../../layouts")); err != nil {
@@ -34,7 +34,7 @@ func startSite(t testing.TB) (dir, origin string) {
 // running, and returns the origin URL.
 func serveDir(t testing.TB, dir string) string {
 	t.Helper()
-	s, err := New(build.Options{Root: dir}, io.Discard)
+	s, err := New(pipeline.Options{Root: dir}, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,7 +46,7 @@ func serveDir(t testing.TB, dir string) string {
 	done := make(chan struct{}, 2)
 	go func() { s.ListenAndServe(ctx, l); done <- struct{}{} }()
 	go func() { s.Watch(ctx, dir); done <- struct{}{} }()
-	t.Cleanup(func() { cancel(); <-done; <-done })
+	t.Cleanup(func() { cancel(); <-done; <-done; s.Close() })
 	return "http://" + l.Addr().String()
 }
 

@@ -1,4 +1,4 @@
-package build
+package pipeline
 
 import (
 	"os"
@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/docgen/docgen/internal/publish"
 )
 
 // copySite copies the small test site in testdata/updatesite into a temp dir,
@@ -33,26 +35,25 @@ func write(t *testing.T, dir, rel, text string) {
 	}
 }
 
-func paths(ch *Change) []string {
-	var out []string
-	for _, f := range ch.Written {
-		out = append(out, f.Path)
-	}
+func paths(o *Outcome) []string {
+	out := append([]string(nil), o.Written...)
 	sort.Strings(out)
 	return out
 }
 
 func TestUpdateRendersOnlyWhatAnEditAffects(t *testing.T) {
 	dir := copySite(t)
-	b := New(Options{Root: dir})
-	if _, err := b.Build(); err != nil {
+	b := NewSession(Options{Root: dir})
+	defer b.Close()
+	mem := publish.NewMemory()
+	if _, err := b.Apply(Change{All: true}, mem); err != nil {
 		t.Fatal(err)
 	}
 
 	// A body edit in a translation: only that guide's fa page changes.
 	page := "+++\ntitle = \"Alpha FA\"\nsource = \"en.md\"\nupdated = 2025-01-03\n+++\n\n## Intro FA\n\nEdited body.\n"
 	write(t, dir, "content/alpha/fa.md", page)
-	ch, err := b.Update([]string{"content/alpha/fa.md"})
+	ch, err := b.Apply(Change{Paths: []string{"content/alpha/fa.md"}}, mem)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,13 +63,13 @@ func TestUpdateRendersOnlyWhatAnEditAffects(t *testing.T) {
 
 	// A broken edit fails and keeps the last good state.
 	write(t, dir, "content/alpha/fa.md", "+++\ntitle = \n+++\n")
-	if _, err := b.Update([]string{"content/alpha/fa.md"}); err == nil || !strings.Contains(err.Error(), "content/alpha/fa.md:2") {
+	if _, err := b.Apply(Change{Paths: []string{"content/alpha/fa.md"}}, mem); err == nil || !strings.Contains(err.Error(), "content/alpha/fa.md:2") {
 		t.Fatalf("broken front matter: err = %v, want content/alpha/fa.md:2", err)
 	}
 
 	// A title edit changes every page that lists the guide.
 	write(t, dir, "content/alpha/fa.md", strings.Replace(page, "Alpha FA", "Alpha FA 2", 1))
-	ch, err = b.Update([]string{"content/alpha/fa.md"})
+	ch, err = b.Apply(Change{Paths: []string{"content/alpha/fa.md"}}, mem)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,17 +86,17 @@ func TestUpdateRendersOnlyWhatAnEditAffects(t *testing.T) {
 	}
 
 	// The incremental result equals a full build of the same input.
-	full, err := New(Options{Root: dir}).Build()
+	full, err := Render(Options{Root: dir})
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, f := range full.Files {
-		if b.state.files[f.Path] != hashFile(f.Data) {
+		if string(mem.Files[f.Path]) != string(f.Data) {
 			t.Errorf("%s differs between incremental and full build", f.Path)
 		}
 	}
-	if len(full.Files) != len(b.state.files) {
-		t.Errorf("incremental build has %d files, full build %d", len(b.state.files), len(full.Files))
+	if len(full.Files) != len(mem.Files) {
+		t.Errorf("incremental build has %d files, full build %d", len(mem.Files), len(full.Files))
 	}
 }
 

@@ -1,4 +1,4 @@
-package build
+package pipeline
 
 import (
 	"flag"
@@ -9,7 +9,6 @@ import (
 
 	"github.com/docgen/docgen/internal/benchcorpus"
 	"github.com/docgen/docgen/internal/publish"
-	"github.com/docgen/docgen/internal/render"
 )
 
 var benchGuides = flag.Int("bench-guides", 50, "guides per language in the benchmark corpus (6 languages)")
@@ -30,80 +29,73 @@ func corpus(b *testing.B) string {
 
 // BenchmarkStages times each stage of a cold build on the benchmark corpus
 // (-bench-guides=N per language), so a regression shows up stage by stage:
-// load (config, pages, catalogs, layouts), parse (Markdown to AST), arrange
-// (site model, heading ids, link check, body HTML with highlighting), render
-// (layouts, search index, sitemap) and write (staging folder and swap).
+// load (config, page index, catalogs, layouts), parse (every page's facts),
+// arrange (site model, heading ids, link check), render (bodies, layouts,
+// search index, sitemap, into memory) and full (the whole build, written
+// to a staging folder and swapped in).
 func BenchmarkStages(b *testing.B) {
 	dir := corpus(b)
-	bl := New(Options{Root: dir})
+	s := NewSession(Options{Root: dir})
+	defer s.Close()
+	noProgress := func(int) func() { return func() {} }
 	b.Run("load", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
-			if _, _, err := bl.loadInputs(); err != nil {
+			if _, err := s.load(); err != nil {
 				b.Fatal(err)
 			}
 		}
 	})
-	st, list, err := bl.loadInputs()
+	st, err := s.load()
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.Run("parse", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
-			if err := st.parse(list); err != nil {
+			if err := st.parseAll(dir, noProgress); err != nil {
 				b.Fatal(err)
 			}
 		}
 	})
 	b.Run("arrange", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
-			b.StopTimer()
-			if err := st.parse(list); err != nil {
-				b.Fatal(err)
-			}
-			b.StartTimer()
 			if err := st.arrange(); err != nil {
 				b.Fatal(err)
 			}
 		}
 	})
-	var files []render.File
-	keep := func(batch []render.File) error { files = append(files, batch...); return nil }
+	if s.spill, err = newSpill(""); err != nil {
+		b.Fatal(err)
+	}
+	targets, _ := plan(nil, st, affected{all: true})
+	var mem *publish.Memory
 	b.Run("render", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
-			files = files[:0]
-			if err := st.renderAll(keep); err != nil {
+			mem = publish.NewMemory()
+			w := &writer{sink: mem, next: map[string]uint64{}, seed: s.seed}
+			if err := s.renderOutputs(st, targets, true, w); err != nil {
 				b.Fatal(err)
 			}
 		}
 	})
-	out := b.TempDir()
-	b.Run("write", func(b *testing.B) {
+	b.ReportMetric(float64(len(mem.Files)), "files")
+	b.Run("full", func(b *testing.B) {
+		out := b.TempDir()
 		for i := 0; i < b.N; i++ {
-			if err := publish.Write(filepath.Join(out, "public"), files); err != nil {
+			if _, err := Run(Options{Root: dir, Out: filepath.Join(out, "public"), Force: true}); err != nil {
 				b.Fatal(err)
 			}
 		}
 	})
-	b.ReportMetric(float64(len(files)), "files")
-}
-
-// BenchmarkFullBuild times a whole cold build with its write.
-func BenchmarkFullBuild(b *testing.B) {
-	dir := corpus(b)
-	out := b.TempDir()
-	for i := 0; i < b.N; i++ {
-		if _, err := Run(Options{Root: dir, Out: filepath.Join(out, "public"), Force: true}); err != nil {
-			b.Fatal(err)
-		}
-	}
 }
 
 // BenchmarkUpdate times the incremental rebuild after one translated page
 // changed (what docgen serve does between a save and the reload).
 func BenchmarkUpdate(b *testing.B) {
 	dir := corpus(b)
-	bl := New(Options{Root: dir})
-	if _, err := bl.Build(); err != nil {
+	s := NewSession(Options{Root: dir})
+	defer s.Close()
+	mem := publish.NewMemory()
+	if _, err := s.Apply(Change{All: true}, mem); err != nil {
 		b.Fatal(err)
 	}
 	page := "content/" + benchcorpus.Slug(2) + "/fa.md"
@@ -117,7 +109,7 @@ func BenchmarkUpdate(b *testing.B) {
 		if err := os.WriteFile(filepath.Join(dir, page), fmt.Appendf(orig, "\nEdit %d.\n", i), 0o644); err != nil {
 			b.Fatal(err)
 		}
-		if _, err := bl.Update([]string{page}); err != nil {
+		if _, err := s.Apply(Change{Paths: []string{page}}, mem); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,0 +1,90 @@
+package pipeline
+
+import (
+	"github.com/docgen/docgen/internal/content"
+	"github.com/docgen/docgen/internal/diag"
+	"github.com/docgen/docgen/internal/linkcheck"
+	"github.com/docgen/docgen/internal/render"
+	"github.com/docgen/docgen/internal/site"
+)
+
+// arrange builds the site model from the page index, gives translated
+// headings their source's ids and checks every internal link.
+func (st *snapshot) arrange() error {
+	list := make([]*content.Page, 0, len(st.pages))
+	for _, p := range st.pages {
+		list = append(list, p)
+	}
+	sortPages(list)
+	s, warnings, err := site.Build(st.in.cfg, list)
+	if err != nil {
+		return err
+	}
+	for _, p := range list {
+		warnings = append(warnings, st.docs[p.Path].Doc.Diags.Warnings()...)
+	}
+	warnings = append(warnings, matchHeadings(s, st.docs)...)
+	links := checkLinks(s, list, st.docs)
+	if err := links.Broken.Err(); err != nil {
+		return err
+	}
+	warnings = append(warnings, links.Broken.Warnings()...)
+	warnings.Sort()
+	st.site, st.warnings, st.links = s, warnings, links
+	return nil
+}
+
+// matchHeadings gives each translated heading the id of the source heading
+// it translates: by explicit id when the translation uses one of the source's
+// ids, otherwise by position. Mismatches are warnings naming both files.
+func matchHeadings(s *site.Site, docs map[string]*render.Parsed) diag.List {
+	var warns diag.List
+	for _, g := range s.Guides {
+		src := docs[g.Source.Path].Doc
+		srcIDs := map[string]bool{}
+		for _, h := range src.Headings {
+			srcIDs[h.ID] = true
+		}
+		for _, p := range g.Pages {
+			if p == g.Source {
+				continue
+			}
+			doc := docs[p.Path].Doc
+			if len(doc.Headings) != len(src.Headings) {
+				warns.Add(diag.Warnf(p.Path, 0, "translate every heading of "+g.Source.Path+", in the same order",
+					"translation has %d headings, its source %s has %d", len(doc.Headings), g.Source.Path, len(src.Headings)))
+			}
+			for i, h := range doc.Headings {
+				if srcIDs[h.ID] {
+					continue
+				}
+				if i < len(src.Headings) {
+					doc.SetHeadingID(i, src.Headings[i].ID)
+					continue
+				}
+				warns.Add(diag.Warnf(p.Path, h.Line, "give it the id of a heading in "+g.Source.Path+" with {#id}",
+					"heading %q has no counterpart in %s", h.Text, g.Source.Path))
+			}
+		}
+	}
+	return warns
+}
+
+// checkLinks resolves every internal link and anchor of every page.
+func checkLinks(s *site.Site, pages []*content.Page, docs map[string]*render.Parsed) linkcheck.Result {
+	ids := map[string]map[string]bool{}
+	for _, g := range s.Guides {
+		set := map[string]bool{}
+		for _, h := range docs[g.Source.Path].Doc.Headings {
+			set[h.ID] = true
+		}
+		ids[g.Slug] = set
+	}
+	var in []linkcheck.Page
+	for _, p := range pages {
+		if ids[p.Slug] != nil {
+			in = append(in, linkcheck.Page{Slug: p.Slug, Doc: docs[p.Path].Doc})
+		}
+	}
+	return linkcheck.Check(in, func(slug string) map[string]bool { return ids[slug] }, s.Config.LinkCheck == "warn")
+}

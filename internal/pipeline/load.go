@@ -1,0 +1,116 @@
+package pipeline
+
+import (
+	"github.com/docgen/docgen/internal/catalog"
+	"github.com/docgen/docgen/internal/config"
+	"github.com/docgen/docgen/internal/content"
+	"github.com/docgen/docgen/internal/diag"
+	"github.com/docgen/docgen/internal/linkcheck"
+	"github.com/docgen/docgen/internal/markdown"
+	"github.com/docgen/docgen/internal/render"
+	"github.com/docgen/docgen/internal/site"
+)
+
+// inputs is what a build reads besides the pages.
+type inputs struct {
+	cfg         *config.Config
+	translators map[string]*catalog.Translator // by language code
+	conv        map[string]*markdown.Converter // by language code
+	hl          *markdown.Highlighter          // shared by all converters
+	layouts     *render.Layouts
+}
+
+// snapshot is one build's state: compact (no page bodies), so a session can
+// keep it between builds.
+type snapshot struct {
+	in       *inputs
+	pages    map[string]*content.Page  // the page index, by content path
+	docs     map[string]*render.Parsed // each page's facts, by content path
+	site     *site.Site                // set by arrange
+	warnings diag.List                 // of loading, parsing and arranging
+	links    linkcheck.Result          // set by arrange
+	hashes   map[string]uint64         // output path → hash of the bytes written
+}
+
+// load runs the load stage from scratch: config, page index, catalogs,
+// layouts.
+func (s *Session) load() (*snapshot, error) {
+	opts := s.opts
+	cfg, err := config.Load(opts.Config)
+	if err != nil {
+		return nil, err
+	}
+	known := func(code string) bool { return cfg.Language(code) != nil }
+	list, err := content.LoadFrontMatter(opts.Root, "content", known)
+	if err != nil {
+		return nil, err
+	}
+	in := &inputs{cfg: cfg, hl: markdown.NewHighlighter()}
+	if err := in.loadCatalogs(opts.Root); err != nil {
+		return nil, err
+	}
+	if err := in.loadLayouts(opts.Root); err != nil {
+		return nil, err
+	}
+	st := &snapshot{in: in, pages: make(map[string]*content.Page, len(list)), docs: make(map[string]*render.Parsed, len(list)), hashes: map[string]uint64{}}
+	for _, p := range list {
+		st.pages[p.Path] = p
+	}
+	return st, nil
+}
+
+// loadCatalogs reads locales/ and makes each language's translator and
+// Markdown converter.
+func (in *inputs) loadCatalogs(root string) error {
+	cat, err := catalog.Load(root, "locales", in.cfg)
+	if err != nil {
+		return err
+	}
+	in.translators = map[string]*catalog.Translator{}
+	in.conv = map[string]*markdown.Converter{}
+	cfg := in.cfg
+	for i := range cfg.Languages {
+		l := &cfg.Languages[i]
+		t := cat.Translator(l)
+		in.translators[l.Code] = t
+		in.conv[l.Code] = markdown.New(markdown.Options{
+			CalloutLabel:    func(kind string) string { return t.T(render.CalloutMessage(kind)) },
+			ClientName:      cfg.ClientName,
+			ClientTabsLabel: t.T("ClientLanguage"),
+			RawHTML:         cfg.RawHTML,
+			Highlighter:     in.hl,
+		})
+	}
+	return nil
+}
+
+// loadLayouts parses layouts/ and reads its assets.
+func (in *inputs) loadLayouts(root string) error {
+	syntaxCSS, err := markdown.Stylesheet("github", "github-dark")
+	if err != nil {
+		return err
+	}
+	in.layouts, err = render.LoadLayouts(root, "layouts", syntaxCSS)
+	return err
+}
+
+// clone copies the snapshot's maps so an update can change them and be
+// dropped on error. Pages and facts are shared until replaced.
+func (st *snapshot) clone() *snapshot {
+	c := &snapshot{in: st.in, site: st.site, links: st.links}
+	inCopy := *st.in
+	c.in = &inCopy
+	c.pages = make(map[string]*content.Page, len(st.pages))
+	for k, v := range st.pages {
+		c.pages[k] = v
+	}
+	c.docs = make(map[string]*render.Parsed, len(st.docs))
+	for k, v := range st.docs {
+		c.docs[k] = v
+	}
+	c.hashes = make(map[string]uint64, len(st.hashes))
+	for k, v := range st.hashes {
+		c.hashes[k] = v
+	}
+	return c
+}

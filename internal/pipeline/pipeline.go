@@ -1,0 +1,169 @@
+// Package pipeline runs docgen's stages in order. Every entry point uses the
+// same path: the command-line build, serve's first build, each of serve's
+// incremental updates, and the tests.
+//
+//	load     load.go     config, page index (front matter, body hashes), catalogs, layouts
+//	parse    parse.go    each page's facts: headings and links (syntax trees released)
+//	arrange  arrange.go  the site model, heading ids matched, links checked
+//	plan     plan.go     a Change → the outputs it affects (all of them for a full build)
+//	render   render.go   outputs → files; page bodies are read and rendered here
+//	sink     publish     staging folder (Run), live folder (serve), memory (tests)
+//
+// A Session keeps the last good build's compact state (no page bodies), so
+// an edit is one more Apply with a smaller plan, not a second renderer.
+package pipeline
+
+import (
+	"path/filepath"
+	"sort"
+	"time"
+
+	"github.com/docgen/docgen/internal/diag"
+	"github.com/docgen/docgen/internal/publish"
+	"github.com/docgen/docgen/internal/render"
+	"github.com/docgen/docgen/internal/site"
+	"github.com/docgen/docgen/internal/uptodate"
+)
+
+// Options say where the site is and where it goes.
+type Options struct {
+	Root   string // site folder holding content/, locales/, layouts/
+	Config string // config file; default Root/config.toml
+	Out    string // output folder; default Root/public
+	Force  bool   // Run: build even when nothing changed since the last Run
+	// Progress, when set, is told how far each long stage ("parse",
+	// "render") is; it is called from several goroutines.
+	Progress func(stage string, done, total int)
+	// Scratch is a folder for temporary files (default: the system's).
+	Scratch string
+}
+
+// WithDefaults fills in the default config file and output folder.
+func (o Options) WithDefaults() Options {
+	if o.Root == "" {
+		o.Root = "."
+	}
+	if o.Config == "" {
+		o.Config = filepath.Join(o.Root, "config.toml")
+	}
+	if o.Out == "" {
+		o.Out = filepath.Join(o.Root, "public")
+	}
+	return o
+}
+
+// Report summarizes a build.
+type Report struct {
+	Languages []LanguageReport
+	Warnings  diag.List
+	Files     int // files the site has
+	Written   int // files this build wrote (an update writes only what changed)
+	Duration  time.Duration
+	// ExternalLinks are the absolute URLs the pages link to (not fetched).
+	ExternalLinks []string
+	// UpToDate is set when Run found nothing changed and did not build.
+	UpToDate bool
+	// Stages are the times of the pipeline's stages, in order.
+	Stages []Stage
+	// Out is the output folder written.
+	Out string
+}
+
+// Stage is the time one stage of the pipeline took.
+type Stage struct {
+	Name     string
+	Duration time.Duration
+}
+
+// LanguageReport is one language's line of the build summary.
+type LanguageReport struct {
+	Code       string
+	Pages      int      // guide pages published
+	Translated int      // pages with a translation
+	Fallback   int      // pages shown in the source language
+	Stale      int      // translations older than their source
+	Drafts     int      // translations marked draft (readers get the fallback)
+	Missing    []string // catalog messages that fell back to the source language
+}
+
+// Run builds the whole site into the output folder. The folder is guarded
+// and locked first (see publish.Open); files go to a staging folder that
+// replaces the old output only when the build succeeded, so on error the
+// previous output stays as it was. When neither the inputs nor the output
+// changed since the last Run, it does nothing and says so (Report.UpToDate),
+// unless opts.Force is set.
+func Run(opts Options) (*Report, error) {
+	start := time.Now()
+	opts = opts.WithDefaults()
+	out, err := publish.Open(publish.Options{Root: opts.Root, Config: opts.Config, Out: opts.Out, Command: "docgen build"})
+	if err != nil {
+		return nil, err
+	}
+	defer out.Close()
+	inputs, inErr := InputDigest(opts)
+	if inErr != nil {
+		inputs = ""
+	}
+	if !opts.Force && out.UpToDate(inputs) {
+		return &Report{UpToDate: true, Duration: time.Since(start), Out: opts.Out}, nil
+	}
+	stage, err := out.Stage()
+	if err != nil {
+		return nil, err
+	}
+	if opts.Scratch == "" {
+		if opts.Scratch, err = stage.Scratch(); err != nil {
+			stage.Abort()
+			return nil, err
+		}
+	}
+	s := NewSession(opts)
+	defer s.Close()
+	res, err := s.Apply(Change{All: true}, stage)
+	if err == nil {
+		err = stage.Commit(inputs)
+	} else {
+		stage.Abort()
+	}
+	if err != nil {
+		return nil, err
+	}
+	res.Report.Duration = time.Since(start)
+	res.Report.Out = opts.Out
+	return res.Report, nil
+}
+
+// InputDigest digests everything a build reads, to tell an unchanged site.
+func InputDigest(opts Options) (string, error) {
+	opts = opts.WithDefaults()
+	cfg, err := filepath.Rel(opts.Root, opts.Config)
+	if err != nil {
+		return "", err
+	}
+	return uptodate.Inputs(opts.Root, cfg, "content", "locales", "layouts")
+}
+
+// Result is a site rendered in memory.
+type Result struct {
+	Files  []render.File // sorted by path
+	Report *Report
+	Site   *site.Site
+}
+
+// Render runs the whole pipeline into memory: for tests and tools that want
+// the files, not a folder.
+func Render(opts Options) (*Result, error) {
+	s := NewSession(opts)
+	defer s.Close()
+	mem := publish.NewMemory()
+	res, err := s.Apply(Change{All: true}, mem)
+	if err != nil {
+		return nil, err
+	}
+	out := &Result{Report: res.Report, Site: s.last.site}
+	for _, p := range mem.Paths() {
+		out.Files = append(out.Files, render.File{Path: p, Data: mem.Files[p]})
+	}
+	sort.Slice(out.Files, func(i, j int) bool { return out.Files[i].Path < out.Files[j].Path })
+	return out, nil
+}

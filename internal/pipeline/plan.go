@@ -1,0 +1,180 @@
+package pipeline
+
+import (
+	"path"
+	"reflect"
+	"sort"
+	"strings"
+
+	"github.com/docgen/docgen/internal/content"
+	"github.com/docgen/docgen/internal/render"
+)
+
+// Change is what changed in the inputs since the last build.
+type Change struct {
+	// All asks for a full build: everything is loaded and rendered again.
+	All bool
+	// Paths are the changed input files, relative to the site root
+	// ("content/oauth/fr.md", "locales/fa.toml", "layouts/base.html").
+	// config.toml or any path outside content/, locales/ and layouts/
+	// makes a full build.
+	Paths []string
+	// PagesWritten, when set, is called once the guide and language pages
+	// are written, before the search indexes and the sitemap (which hold
+	// the whole site), so a preview can reload early.
+	PagesWritten func(written []string)
+}
+
+// needsFullBuild reports whether a changed path is one that only a full
+// build handles: the configuration, or anything the pipeline does not
+// know how to update alone.
+func (ch Change) needsFullBuild() bool {
+	for _, p := range ch.Paths {
+		p = path.Clean(p)
+		switch {
+		case strings.HasPrefix(p, "content/") && strings.HasSuffix(p, ".md"):
+		case strings.HasPrefix(p, "locales/") && strings.HasSuffix(p, ".toml"):
+		case strings.HasPrefix(p, "layouts/"):
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+// affected is what a change touches, as the plan stage needs it.
+type affected struct {
+	all     bool            // every output
+	langs   map[string]bool // every output of these languages
+	slugs   map[string]bool // these guides in every language
+	listing bool            // pages that list guides (every page: the sidebar)
+	search  map[string]bool // these languages' search indexes
+}
+
+// reload is the load and parse stages of an update: it reads what ch
+// touched into a copy of prev and parses the pages whose facts may change.
+func (s *Session) reload(prev *snapshot, ch Change) (*snapshot, affected, error) {
+	root := s.opts.Root
+	next := prev.clone()
+	aff := affected{langs: map[string]bool{}, slugs: map[string]bool{}, search: map[string]bool{}}
+	def := next.in.cfg.DefaultLanguage.Code
+	var pagePaths []string
+	catalogs, layouts := false, false
+	for _, p := range ch.Paths {
+		p = path.Clean(p)
+		switch {
+		case strings.HasPrefix(p, "content/"):
+			pagePaths = append(pagePaths, p)
+		case strings.HasPrefix(p, "locales/"):
+			catalogs = true
+			lang := strings.TrimSuffix(path.Base(p), ".toml")
+			if lang == def {
+				aff.all = true // other languages fall back to its messages
+			}
+			aff.langs[lang] = true
+		case strings.HasPrefix(p, "layouts/"):
+			layouts = true
+		}
+	}
+	if catalogs {
+		if err := next.in.loadCatalogs(root); err != nil {
+			return nil, aff, err
+		}
+	}
+	if layouts {
+		if err := next.in.loadLayouts(root); err != nil {
+			return nil, aff, err
+		}
+		aff.all = true
+	}
+
+	known := func(code string) bool { return next.in.cfg.Language(code) != nil }
+	reparse := map[string]*content.Page{}
+	for _, p := range pagePaths {
+		old := next.pages[p]
+		page, err := content.ReadPage(root, p, known)
+		if err != nil {
+			return nil, aff, err
+		}
+		switch {
+		case page == nil && old == nil:
+			continue
+		case page == nil:
+			delete(next.pages, p)
+			delete(next.docs, p)
+			aff.listing = true
+			aff.slugs[old.Slug] = true
+			aff.search[old.Lang] = true
+			continue
+		case old == nil || !reflect.DeepEqual(old.Front, page.Front) || !old.Updated.Equal(page.Updated):
+			// Titles, order, dates, drafts and stale states show on
+			// every page that lists guides.
+			aff.listing = true
+		}
+		next.pages[p] = page
+		reparse[p] = page
+		aff.slugs[page.Slug] = true
+		aff.search[page.Lang] = true
+		if page.Lang == def {
+			// Translations take their heading ids from the source, and
+			// every language may show the source as a fallback.
+			for _, q := range next.pages {
+				if q.Slug == page.Slug && q.Path != page.Path {
+					reparse[q.Path] = q
+				}
+			}
+			for lang := range next.in.translators {
+				aff.search[lang] = true
+			}
+		}
+	}
+	list := make([]*content.Page, 0, len(reparse))
+	for _, p := range reparse {
+		list = append(list, p)
+	}
+	sortPages(list)
+	if err := next.parse(root, list, s.tick("parse")); err != nil {
+		return nil, aff, err
+	}
+	return next, aff, nil
+}
+
+// plan lists the outputs to render for what a change affected, in a stable
+// order, and the outputs of prev that no longer exist.
+func plan(prev, next *snapshot, aff affected) (targets []render.Target, removed []string) {
+	all := render.Targets(next.site)
+	live := make(map[string]bool, len(all)+4)
+	for _, t := range all {
+		live[t.Path] = true
+		if aff.all || aff.langs[t.Lang] {
+			targets = append(targets, t)
+			continue
+		}
+		switch t.Kind {
+		case render.GuidePage:
+			if aff.listing || aff.slugs[t.Slug] {
+				targets = append(targets, t)
+			}
+		case render.SearchIndex:
+			if aff.listing || aff.search[t.Lang] {
+				targets = append(targets, t)
+			}
+		case render.SitemapFile, render.LanguageIndex, render.NotFound, render.RootPage:
+			if aff.listing {
+				targets = append(targets, t)
+			}
+		}
+	}
+	for _, f := range next.in.layouts.Files() {
+		live[f.Path] = true
+	}
+	if prev != nil {
+		for p := range prev.hashes {
+			if !live[p] {
+				removed = append(removed, p)
+			}
+		}
+		sort.Strings(removed)
+	}
+	return targets, removed
+}

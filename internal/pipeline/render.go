@@ -1,0 +1,313 @@
+package pipeline
+
+import (
+	"fmt"
+	"hash/maphash"
+	"html/template"
+	"os"
+	"runtime"
+	"sync"
+
+	"github.com/docgen/docgen/internal/content"
+	"github.com/docgen/docgen/internal/parallel"
+	"github.com/docgen/docgen/internal/publish"
+	"github.com/docgen/docgen/internal/render"
+	"github.com/docgen/docgen/internal/search"
+)
+
+// renderOutputs is the render stage: it renders targets (and the layout
+// assets when assets is set) and hands the files to w. Guide pages go a
+// batch of guides at a time: their bodies are read, parsed and rendered
+// again, their pages in every planned language rendered and written, and
+// the bodies dropped, keeping only the search sections (on disk). Search
+// indexes come next, one at a time, then the other pages.
+func (s *Session) renderOutputs(next *snapshot, targets []render.Target, assets bool, w *writer) error {
+	in := render.Input{Site: next.site, Translators: next.in.translators, Layouts: next.in.layouts, Sections: s.spill.get}
+	byGuide := map[string][]render.Target{}
+	var searches, rest []render.Target
+	for _, t := range targets {
+		switch t.Kind {
+		case render.GuidePage:
+			byGuide[t.Slug] = append(byGuide[t.Slug], t)
+		case render.SearchIndex:
+			searches = append(searches, t)
+		default:
+			rest = append(rest, t)
+		}
+	}
+	langs := map[string]int{}
+	for i, ls := range next.site.Languages {
+		langs[ls.Lang.Code] = i
+	}
+	done := s.tick("render")(len(targets))
+	bg := w.background()
+	defer bg.stop()
+	batch := 32 * runtime.GOMAXPROCS(0)
+	var chunk []render.Target
+	var bodies []string
+	seen := map[string]bool{}
+	flush := func() error {
+		if len(chunk) == 0 {
+			return nil
+		}
+		parsed, err := s.renderBodies(next, bodies)
+		if err != nil {
+			return err
+		}
+		in.Parsed = parsed
+		files, err := render.Render(in, chunk)
+		if err != nil {
+			return err
+		}
+		for range chunk {
+			done()
+		}
+		bg.put(files)
+		chunk, bodies, seen = nil, nil, map[string]bool{}
+		return nil
+	}
+	guides := 0
+	for _, g := range next.site.Guides {
+		ts := byGuide[g.Slug]
+		if len(ts) == 0 {
+			continue
+		}
+		chunk = append(chunk, ts...)
+		for _, t := range ts {
+			ls := next.site.Languages[langs[t.Lang]]
+			p := ls.Pages[ls.Index(t.Slug)].Content.Path
+			if !seen[p] {
+				seen[p] = true
+				bodies = append(bodies, p)
+			}
+		}
+		if guides++; guides%batch == 0 {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+	}
+	if err := flush(); err != nil {
+		return err
+	}
+	if err := bg.stop(); err != nil {
+		return err
+	}
+	in.Parsed = next.docs // facts only, for the pages that list guides
+	if w.onPages != nil {
+		// The language pages list guides; they come before the indexes.
+		var lists, others []render.Target
+		for _, t := range rest {
+			if t.Kind == render.LanguageIndex {
+				lists = append(lists, t)
+			} else {
+				others = append(others, t)
+			}
+		}
+		files, err := render.Render(in, lists)
+		if err != nil {
+			return err
+		}
+		if err := w.write(files); err != nil {
+			return err
+		}
+		w.onPages(w.written)
+		rest = others
+	}
+	// Search indexes one at a time: each holds a whole language's text.
+	for _, t := range searches {
+		files, err := render.Render(in, []render.Target{t})
+		if err != nil {
+			return err
+		}
+		done()
+		if err := w.write(files); err != nil {
+			return err
+		}
+	}
+	files, err := render.Render(in, rest)
+	if err != nil {
+		return err
+	}
+	if assets {
+		files = append(files, next.in.layouts.Files()...)
+	}
+	return w.write(files)
+}
+
+// renderBodies reads and parses the pages at paths again, gives their
+// headings the ids the parse stage settled on, renders their bodies and
+// stores their search sections, on all cores. Sources come before
+// translations, so translations find shared code blocks highlighted.
+func (s *Session) renderBodies(next *snapshot, paths []string) (map[string]*render.Parsed, error) {
+	def := next.in.cfg.DefaultLanguage.Code
+	ordered := make([]string, 0, len(paths))
+	for _, p := range paths {
+		if next.pages[p].Lang == def {
+			ordered = append(ordered, p)
+		}
+	}
+	for _, p := range paths {
+		if next.pages[p].Lang != def {
+			ordered = append(ordered, p)
+		}
+	}
+	out := make([]*render.Parsed, len(ordered))
+	err := parallel.Each(len(ordered), func(i int) error {
+		var err error
+		out[i], err = s.renderBody(next, ordered[i])
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	m := make(map[string]*render.Parsed, len(ordered))
+	for i, p := range ordered {
+		m[p] = out[i]
+	}
+	return m, nil
+}
+
+// renderBody is the one function that turns a page's Markdown into HTML.
+func (s *Session) renderBody(next *snapshot, path string) (*render.Parsed, error) {
+	page := next.pages[path]
+	facts := next.docs[path]
+	body, err := content.ReadBody(s.opts.Root, page)
+	if err != nil {
+		return nil, err
+	}
+	doc := next.in.conv[page.Lang].Parse(path, body, page.BodyLine)
+	if len(doc.Headings) != len(facts.Doc.Headings) {
+		return nil, fmt.Errorf("%s: internal error: %d headings on the second parse, %d on the first", path, len(doc.Headings), len(facts.Doc.Headings))
+	}
+	for i, h := range facts.Doc.Headings {
+		if doc.Headings[i].ID != h.ID {
+			doc.SetHeadingID(i, h.ID)
+		}
+	}
+	html, err := doc.HTML()
+	if err != nil {
+		return nil, err
+	}
+	if err := s.spill.put(path, search.EncodeSections(search.Sections([]byte(html)))); err != nil {
+		return nil, err
+	}
+	return &render.Parsed{Doc: facts.Doc, HTML: template.HTML(html)}, nil
+}
+
+// writer hands files to the sink, skipping those whose bytes the last
+// build already wrote, and remembers what it wrote.
+type writer struct {
+	sink    publish.Sink
+	prev    map[string]uint64 // the last build's hashes (nil: write all)
+	next    map[string]uint64 // this build's hashes
+	seed    maphash.Seed
+	onPages func([]string)
+
+	mu      sync.Mutex
+	written []string
+}
+
+// write puts files through the sink on all cores.
+func (w *writer) write(files []render.File) error {
+	var todo []render.File
+	w.mu.Lock()
+	for _, f := range files {
+		h := maphash.Bytes(w.seed, f.Data)
+		w.next[f.Path] = h
+		if old, ok := w.prev[f.Path]; ok && old == h {
+			continue
+		}
+		todo = append(todo, f)
+		w.written = append(w.written, f.Path)
+	}
+	w.mu.Unlock()
+	return parallel.EachLimit(len(todo), 2*runtime.GOMAXPROCS(0), func(i int) error {
+		return w.sink.Put(todo[i].Path, todo[i].Data)
+	})
+}
+
+// bgWriter writes batches in the background while the next one renders.
+type bgWriter struct {
+	queue chan []render.File
+	errc  chan error
+	err   error
+	done  bool
+}
+
+func (w *writer) background() *bgWriter {
+	b := &bgWriter{queue: make(chan []render.File, 1), errc: make(chan error, 1)}
+	go func() {
+		var first error
+		for files := range b.queue {
+			if first == nil {
+				first = w.write(files)
+			}
+		}
+		b.errc <- first
+	}()
+	return b
+}
+
+func (b *bgWriter) put(files []render.File) { b.queue <- files }
+
+// stop waits for the queued batches and returns the first write error.
+func (b *bgWriter) stop() error {
+	if !b.done {
+		b.done = true
+		close(b.queue)
+		b.err = <-b.errc
+	}
+	return b.err
+}
+
+// spill keeps the encoded search sections of every page in a temporary
+// file, so a site's text is not held in memory. The file is unlinked as
+// soon as it is made: it disappears with the process however it ends.
+type spill struct {
+	mu  sync.Mutex
+	f   *os.File
+	end int64
+	at  map[string][2]int64 // content path → offset, length
+}
+
+func newSpill(dir string) (*spill, error) {
+	f, err := os.CreateTemp(dir, "docgen-search-*")
+	if err != nil {
+		return nil, fmt.Errorf("cannot create a temporary file for the search index: %w", err)
+	}
+	if runtime.GOOS != "windows" {
+		os.Remove(f.Name())
+	}
+	return &spill{f: f, at: map[string][2]int64{}}, nil
+}
+
+func (s *spill) put(path string, data []byte) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, err := s.f.WriteAt(data, s.end); err != nil {
+		return fmt.Errorf("temporary search file: %w", err)
+	}
+	s.at[path] = [2]int64{s.end, int64(len(data))}
+	s.end += int64(len(data))
+	return nil
+}
+
+func (s *spill) get(path string) ([]byte, error) {
+	s.mu.Lock()
+	at, ok := s.at[path]
+	s.mu.Unlock()
+	if !ok {
+		return nil, fmt.Errorf("%s: internal error: no search sections", path)
+	}
+	data := make([]byte, at[1])
+	if _, err := s.f.ReadAt(data, at[0]); err != nil {
+		return nil, fmt.Errorf("temporary search file: %w", err)
+	}
+	return data, nil
+}
+
+func (s *spill) close() {
+	s.f.Close()
+	os.Remove(s.f.Name())
+}

@@ -1,0 +1,167 @@
+package pipeline
+
+import (
+	"hash/maphash"
+	"sync/atomic"
+	"time"
+
+	"github.com/docgen/docgen/internal/publish"
+	"github.com/docgen/docgen/internal/site"
+)
+
+// Session is a site being built again and again (docgen serve): it keeps
+// the last good build's compact state and runs every build, the first and
+// each update, through the same stages. It is not safe for concurrent use.
+type Session struct {
+	opts  Options
+	last  *snapshot // the last successful build; nil before the first
+	spill *spill    // encoded search sections of every page, on disk
+	seed  maphash.Seed
+}
+
+// NewSession returns a session for the site described by opts.
+func NewSession(opts Options) *Session {
+	return &Session{opts: opts.WithDefaults(), seed: maphash.MakeSeed()}
+}
+
+// Options returns the session's options with defaults filled in.
+func (s *Session) Options() Options { return s.opts }
+
+// Site returns the site model of the last successful build, or nil.
+func (s *Session) Site() *site.Site {
+	if s.last == nil {
+		return nil
+	}
+	return s.last.site
+}
+
+// Close releases the session's temporary files.
+func (s *Session) Close() {
+	if s.spill != nil {
+		s.spill.close()
+		s.spill = nil
+	}
+}
+
+// Outcome is what one Apply did.
+type Outcome struct {
+	Report  *Report
+	Full    bool     // everything was loaded and planned again
+	Written []string // output paths written, in order
+	Removed []string // output paths removed
+}
+
+// Apply brings the output in sink up to date with a change to the inputs:
+// everything for the first build or Change.All, otherwise the outputs the
+// changed paths affect. On error the session keeps its last good state, so
+// the caller can apply the same change (and any later ones) again.
+func (s *Session) Apply(ch Change, sink publish.Sink) (*Outcome, error) {
+	start := time.Now()
+	var stages []Stage
+	lap := func(name string) {
+		var before time.Duration
+		for _, st := range stages {
+			before += st.Duration
+		}
+		stages = append(stages, Stage{name, time.Since(start) - before})
+	}
+	prev := s.last
+	full := prev == nil || ch.All || ch.needsFullBuild()
+
+	var next *snapshot
+	var aff affected
+	var err error
+	if full {
+		next, err = s.load()
+		lap("load")
+		if err == nil {
+			err = next.parseAll(s.opts.Root, s.tick("parse"))
+			lap("parse")
+		}
+		aff = affected{all: true}
+	} else {
+		next, aff, err = s.reload(prev, ch)
+		lap("load and parse")
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := next.arrange(); err != nil {
+		return nil, err
+	}
+	lap("arrange")
+
+	targets, removed := plan(prev, next, aff)
+	lap("plan")
+	if s.spill == nil {
+		if s.spill, err = newSpill(s.opts.Scratch); err != nil {
+			return nil, err
+		}
+	}
+	w := &writer{sink: sink, prev: prevHashes(prev), next: next.hashes, seed: s.seed, onPages: ch.PagesWritten}
+	if err := s.renderOutputs(next, targets, aff.all, w); err != nil {
+		// Files this attempt wrote are no longer what the last good build
+		// wrote: forget their hashes so the next build writes them again.
+		if prev != nil {
+			for _, p := range w.written {
+				delete(prev.hashes, p)
+			}
+		}
+		return nil, err
+	}
+	for _, p := range removed {
+		if err := sink.Remove(p); err != nil {
+			return nil, err
+		}
+		delete(next.hashes, p)
+	}
+	lap("render and write")
+	s.last = next
+	rep := next.report(time.Since(start))
+	rep.Stages = stages
+	rep.Written = len(w.written)
+	return &Outcome{Report: rep, Full: full, Written: w.written, Removed: removed}, nil
+}
+
+func prevHashes(prev *snapshot) map[string]uint64 {
+	if prev == nil {
+		return nil
+	}
+	return prev.hashes
+}
+
+// tick returns a function to call each time one of total items of stage is
+// done; it reports to Options.Progress when set.
+func (s *Session) tick(stage string) func(total int) func() {
+	return func(total int) func() {
+		if s.opts.Progress == nil {
+			return func() {}
+		}
+		var n atomic.Int64
+		return func() { s.opts.Progress(stage, int(n.Add(1)), total) }
+	}
+}
+
+// report summarizes the snapshot's build.
+func (st *snapshot) report(took time.Duration) *Report {
+	report := &Report{Files: len(st.hashes), Duration: took, Warnings: st.warnings, ExternalLinks: st.links.External}
+	for _, ls := range st.site.Languages {
+		lr := LanguageReport{Code: ls.Lang.Code, Missing: st.in.translators[ls.Lang.Code].Missing()}
+		for _, p := range ls.Pages {
+			lr.Pages++
+			if p.Fallback {
+				lr.Fallback++
+			} else {
+				lr.Translated++
+			}
+			if p.Stale {
+				lr.Stale++
+			}
+			if p.Draft {
+				lr.Drafts++
+			}
+		}
+		report.Languages = append(report.Languages, lr)
+	}
+	return report
+}

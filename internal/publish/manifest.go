@@ -1,0 +1,165 @@
+package publish
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// manifest is what docgen wrote into an output folder: every file with its
+// size and modification time, and every folder. An existing output is
+// replaced only when it still matches its manifest, so a file someone else
+// put there, or changed, is never deleted.
+type manifest struct {
+	inputs string           // digest of the inputs of the build that wrote it
+	files  map[string]entry // by slash path relative to the output folder
+}
+
+type entry struct {
+	dir   bool
+	size  int64
+	mtime int64 // nanoseconds
+}
+
+const manifestHeader = "docgen-manifest 1"
+
+// scan reads the output folder's current manifest.
+func scan(out string) (*manifest, error) {
+	m := &manifest{files: map[string]entry{}}
+	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if p == out {
+			return nil
+		}
+		rel, _ := filepath.Rel(out, p)
+		rel = filepath.ToSlash(rel)
+		if d.IsDir() {
+			m.files[rel] = entry{dir: true}
+			return nil
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		if !info.Mode().IsRegular() {
+			m.files[rel] = entry{size: -1} // never in a manifest docgen wrote
+			return nil
+		}
+		m.files[rel] = entry{size: info.Size(), mtime: info.ModTime().UnixNano()}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// diff names up to three paths in have that m does not hold as they are.
+func (m *manifest) diff(have *manifest) []string {
+	var odd []string
+	for p, e := range have.files {
+		if w, ok := m.files[p]; !ok || w != e {
+			odd = append(odd, p)
+		}
+	}
+	for p := range m.files {
+		if _, ok := have.files[p]; !ok {
+			odd = append(odd, p) // deleted since: harmless, but the record is off
+		}
+	}
+	sort.Strings(odd)
+	return odd
+}
+
+// note records the file at path (relative, slash-separated) as written now,
+// and the folders above it.
+func (m *manifest) note(out, rel string) error {
+	info, err := os.Lstat(filepath.Join(out, filepath.FromSlash(rel)))
+	if err != nil {
+		return err
+	}
+	m.files[rel] = entry{size: info.Size(), mtime: info.ModTime().UnixNano()}
+	for d := pathDir(rel); d != ""; d = pathDir(d) {
+		m.files[d] = entry{dir: true}
+	}
+	return nil
+}
+
+func pathDir(p string) string {
+	if i := strings.LastIndexByte(p, '/'); i >= 0 {
+		return p[:i]
+	}
+	return ""
+}
+
+// encode writes the manifest in a stable, line-based form.
+func (m *manifest) encode() []byte {
+	paths := make([]string, 0, len(m.files))
+	for p := range m.files {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	var b bytes.Buffer
+	b.WriteString(manifestHeader + " " + m.inputs + "\n")
+	for _, p := range paths {
+		e := m.files[p]
+		if e.dir {
+			b.WriteString("d " + p + "\n")
+		} else {
+			fmt.Fprintf(&b, "f %d %d %s\n", e.size, e.mtime, p)
+		}
+	}
+	return b.Bytes()
+}
+
+// readManifest reads a stored manifest; ok is false when there is none or
+// it cannot be read (then the output counts as not docgen's).
+func readManifest(path string) (*manifest, bool) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, false
+	}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	if !sc.Scan() || !strings.HasPrefix(sc.Text(), manifestHeader+" ") {
+		return nil, false
+	}
+	m := &manifest{inputs: strings.TrimPrefix(sc.Text(), manifestHeader+" "), files: map[string]entry{}}
+	for sc.Scan() {
+		line := sc.Text()
+		switch {
+		case strings.HasPrefix(line, "d "):
+			m.files[line[2:]] = entry{dir: true}
+		case strings.HasPrefix(line, "f "):
+			parts := strings.SplitN(line[2:], " ", 3)
+			if len(parts) != 3 {
+				return nil, false
+			}
+			size, err1 := strconv.ParseInt(parts[0], 10, 64)
+			mtime, err2 := strconv.ParseInt(parts[1], 10, 64)
+			if err1 != nil || err2 != nil {
+				return nil, false
+			}
+			m.files[parts[2]] = entry{size: size, mtime: mtime}
+		default:
+			return nil, false
+		}
+	}
+	return m, sc.Err() == nil
+}
+
+// stateKey names an output folder's records: a digest of its resolved path.
+func stateKey(absOut string) string {
+	sum := sha256.Sum256([]byte(absOut))
+	return hex.EncodeToString(sum[:8])
+}
