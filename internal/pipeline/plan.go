@@ -90,6 +90,7 @@ func (s *Session) reload(prev *snapshot, ch Change) (*snapshot, affected, error)
 
 	known := func(code string) bool { return next.in.cfg.Language(code) != nil }
 	reparse := map[string]*content.Page{}
+	var sources []*content.Page // changed source pages
 	for _, p := range pagePaths {
 		old := next.pages[p]
 		page, err := content.ReadPage(root, p, known)
@@ -102,6 +103,7 @@ func (s *Session) reload(prev *snapshot, ch Change) (*snapshot, affected, error)
 		case page == nil:
 			delete(next.pages, p)
 			delete(next.docs, p)
+			delete(reparse, p)
 			aff.listing = true
 			aff.slugs[old.Slug] = true
 			aff.search[old.Lang] = true
@@ -116,16 +118,19 @@ func (s *Session) reload(prev *snapshot, ch Change) (*snapshot, affected, error)
 		aff.slugs[page.Slug] = true
 		aff.search[page.Lang] = true
 		if page.Lang == def {
-			// Translations take their heading ids from the source, and
-			// every language may show the source as a fallback.
-			for _, q := range next.pages {
-				if q.Slug == page.Slug && q.Path != page.Path {
-					reparse[q.Path] = q
-				}
+			sources = append(sources, page)
+		}
+	}
+	for _, src := range sources {
+		// Translations take their heading ids from the source, and every
+		// language may show the source as a fallback.
+		for _, q := range next.pages {
+			if q.Slug == src.Slug {
+				reparse[q.Path] = q
 			}
-			for lang := range next.in.translators {
-				aff.search[lang] = true
-			}
+		}
+		for lang := range next.in.translators {
+			aff.search[lang] = true
 		}
 	}
 	list := make([]*content.Page, 0, len(reparse))
