@@ -261,7 +261,9 @@ func (e *editSite) randomEdit() string {
 		e.write("content/"+g+"/en.md", page("Guide "+g, fmt.Sprintf("weight = %d\n", e.n), "## Start\n\nSee [alpha](../alpha/en.md#intro).\n\n## Next\n\nMore.\n"))
 		return "add guide " + g
 	case 5: // heading text (its id changes) in a guide nothing links into
-		ps := e.pages(func(rel string) bool { return !strings.HasPrefix(rel, "content/beta/") && !strings.HasPrefix(rel, "content/alpha/en.md") })
+		ps := e.pages(func(rel string) bool {
+			return !strings.HasPrefix(rel, "content/beta/") && !strings.HasPrefix(rel, "content/alpha/en.md")
+		})
 		if len(ps) == 0 {
 			return "skip"
 		}
