@@ -98,4 +98,39 @@ func TestKilledOrFullBuildKeepsOutput(t *testing.T) {
 	if got := treeDigest(t, public); got != before {
 		t.Error("a full build after the failures does not give the same site")
 	}
+
+	// Two builds at once: the second stops at once, naming the first, and
+	// the first publishes the whole site.
+	first := docgen("build", "--force", "--quiet")
+	if err := first.Start(); err != nil {
+		t.Fatal(err)
+	}
+	// Wait until the first holds the lock (its lock file names it).
+	holder := fmt.Sprintf("pid %d ", first.Process.Pid)
+	for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(5 * time.Millisecond) {
+		locks, _ := filepath.Glob(filepath.Join(site, ".docgen", "builds", "*.lock"))
+		if len(locks) == 1 {
+			if data, _ := os.ReadFile(locks[0]); strings.HasPrefix(string(data), holder) {
+				break
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the first build never took the lock")
+		}
+	}
+	second, secondErr := docgen("build", "--force", "--quiet").CombinedOutput()
+	if err := first.Wait(); err != nil {
+		t.Fatalf("first of two concurrent builds failed: %v", err)
+	}
+	want := fmt.Sprintf("another docgen is writing this output folder (pid %d (docgen build", first.Process.Pid)
+	if secondErr == nil || !strings.Contains(string(second), want) {
+		t.Fatalf("second of two concurrent builds: err = %v, output:\n%s\nwant it to stop naming %q", secondErr, second, want)
+	}
+	if got := treeDigest(t, public); got != before {
+		t.Error("after two concurrent builds public/ is not the whole site")
+	}
+	// With the first one finished, and its lock released, builds go on.
+	if out, err := docgen("build", "--quiet").CombinedOutput(); err != nil || len(out) != 0 {
+		t.Fatalf("build after the concurrent ones: %v\n%s", err, out)
+	}
 }

@@ -1,8 +1,13 @@
 package main
 
 import (
+	"crypto/sha256"
 	"flag"
+	"fmt"
+	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -14,6 +19,10 @@ import (
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"docgen": func() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) },
+		// docgen-test-treehash PATH... prints one line per file below the
+		// paths with a digest of its bytes, so a script can show that a
+		// command left them byte for byte as they were.
+		"docgen-test-treehash": func() { os.Exit(treeHash(os.Stdout, os.Args[1:])) },
 		// docgen-test-translate FILE ID TEXT sets message ID's text in a
 		// catalog, as a translator (or a writer, in en.toml) would.
 		"docgen-test-translate": func() {
@@ -64,4 +73,35 @@ func TestScripts(t *testing.T) {
 			return os.WriteFile(env.WorkDir+"/locales/en.toml", data, 0o644)
 		},
 	})
+}
+
+// treeHash writes "path sha256" for every file below paths, in order.
+func treeHash(w io.Writer, paths []string) int {
+	for _, root := range paths {
+		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.Type()&fs.ModeSymlink != 0 {
+				target, _ := os.Readlink(p)
+				fmt.Fprintf(w, "%s -> %s\n", filepath.ToSlash(p), target)
+				return nil
+			}
+			if d.IsDir() {
+				fmt.Fprintf(w, "%s/\n", filepath.ToSlash(p))
+				return nil
+			}
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(w, "%s %x\n", filepath.ToSlash(p), sha256.Sum256(data))
+			return nil
+		})
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 1
+		}
+	}
+	return 0
 }

@@ -36,7 +36,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 
 	srv, err := serve.New(opts, stdout)
 	if err != nil {
-		fmt.Fprintf(stderr, "%v\n\ndocgen serve: the site does not build; fix the error above and run docgen serve again\n", err)
+		fmt.Fprintf(stderr, "%v\n\ndocgen serve: stopped; nothing was served and the output folder was left as it was\n", err)
 		return 1
 	}
 	defer srv.Close()
