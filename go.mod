@@ -18,7 +18,13 @@ require (
 require (
 	github.com/dlclark/regexp2/v2 v2.2.1 // indirect
 	go.yaml.in/yaml/v3 v3.0.5 // indirect
+	golang.org/x/exp/typeparams v0.0.0-20231108232855-2478ac86f678 // indirect
+	golang.org/x/mod v0.42.0 // indirect
 	golang.org/x/sync v0.25.0 // indirect
+	honnef.co/go/tools v0.8.2 // indirect
 )
 
-tool github.com/nicksnyder/go-i18n/v2/goi18n
+tool (
+	github.com/nicksnyder/go-i18n/v2/goi18n
+	honnef.co/go/tools/cmd/staticcheck
+)

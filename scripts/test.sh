@@ -10,6 +10,7 @@ if [ -n "$unformatted" ]; then
   exit 1
 fi
 go vet ./...
+go tool staticcheck ./...   # pinned in go.mod as a module tool
 go test ./...
 # Benchmarks as a smoke test only (small corpus, one iteration, no timing checks).
 go test -short -run '^$' -bench . -benchtime 1x ./internal/pipeline ./internal/serve >/dev/null

@@ -41,7 +41,7 @@ func commands() map[string]command {
 		"i18n":         {"check, extract and merge translations; show translation status", runI18n},
 		"new":          {"create a guide or a translation skeleton", runNew},
 		"serve":        {"build, serve and live-reload the site while you edit", runServe},
-		"version":      {"print docgen's version", func(_ []string, out, _ io.Writer) int { fmt.Fprintln(out, "docgen", version); return 0 }},
+		"version":      {"print docgen's version", func(_ []string, out, _ io.Writer) int { fmt.Fprintln(out, "docgen", versionString()); return 0 }},
 	}
 }
 
