@@ -1,14 +1,12 @@
-// Package uptodate tells whether a build would change nothing: it records a
-// digest of a build's inputs (the site's files, the docgen executable and
-// the git commit that dates pages) and of the output folder it wrote, and
-// compares them before the next build. Records live in the site's .docgen/
-// folder, never in the published output.
+// Package uptodate digests a build's inputs (the site's files, the docgen
+// executable and the git commit that dates pages), so an unchanged site is
+// not built again. The output side (what docgen wrote) is publish's
+// manifest.
 package uptodate
 
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"io"
 	"io/fs"
@@ -18,11 +16,6 @@ import (
 	"strings"
 )
 
-// Record is what one successful build leaves behind.
-type Record struct {
-	Inputs  string `json:"inputs"`
-	Outputs string `json:"outputs"`
-}
 
 // Inputs digests the named files and folders below root (missing ones
 // count as empty), the running executable and the current git commit.
@@ -100,58 +93,6 @@ func gitHead(root string) string {
 	}
 }
 
-// Outputs digests the output folder's file names, sizes and modification
-// times, so any change to it after the build is noticed.
-func Outputs(out string) (string, error) {
-	h := sha256.New()
-	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		info, err := d.Info()
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(out, p)
-		fmt.Fprintf(h, "%s\x00%d\x00%d\x00%o\n", filepath.ToSlash(rel), info.Size(), info.ModTime().UnixNano(), info.Mode())
-		return nil
-	})
-	if err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
-}
 
-// recordPath is where the record for the output folder out is kept.
-func recordPath(root, out string) string {
-	abs, err := filepath.Abs(out)
-	if err != nil {
-		abs = out
-	}
-	sum := sha256.Sum256([]byte(abs))
-	return filepath.Join(root, ".docgen", "builds", hex.EncodeToString(sum[:8])+".json")
-}
 
-// Load returns the record of the last build into out, if there is one.
-func Load(root, out string) (Record, bool) {
-	var r Record
-	data, err := os.ReadFile(recordPath(root, out))
-	if err != nil || json.Unmarshal(data, &r) != nil {
-		return Record{}, false
-	}
-	return r, true
-}
 
-// Save stores the record of a build into out.
-func Save(root, out string, r Record) error {
-	p := recordPath(root, out)
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		return err
-	}
-	data, _ := json.Marshal(r)
-	tmp := p + ".tmp"
-	if err := os.WriteFile(tmp, data, 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp, p)
-}

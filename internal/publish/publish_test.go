@@ -1,0 +1,288 @@
+package publish
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// site makes a site folder with its sources and returns its path.
+func site(t *testing.T) string {
+	t.Helper()
+	root := t.TempDir()
+	for _, d := range []string{"content/alpha", "locales", "layouts", "static", ".git"} {
+		if err := os.MkdirAll(filepath.Join(root, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, f := range []string{"config.toml", "README.md", "content/alpha/en.md"} {
+		if err := os.WriteFile(filepath.Join(root, f), []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Symlink(filepath.Join(root, "content"), filepath.Join(root, "link")); err != nil {
+		t.Fatal(err)
+	}
+	return root
+}
+
+func TestCheckOut(t *testing.T) {
+	root := site(t)
+	cfg := filepath.Join(root, "config.toml")
+	for _, tt := range []struct {
+		out, want string // want: "" for accepted, else a part of the error
+	}{
+		{"public", ""},
+		{"build/site", ""},
+		{"../elsewhere", ""},
+		{".", "site folder itself"},
+		{"..", "holds the site"},
+		{"content", "content/ folder"},
+		{"content/alpha/new", "content/ folder"},
+		{"locales", "locales/ folder"},
+		{"layouts", "layouts/ folder"},
+		{"static", "static/ folder"},
+		{".git", ".git/ folder"},
+		{".git/objects", ".git/ folder"},
+		{".docgen", ".docgen/ folder"},
+		{"README.md", "a file"},
+		{"config.toml", "configuration file"},
+		{"link", "content/ folder"},
+		{"link/x", "content/ folder"},
+		{"/", "holds the site"},
+	} {
+		out := tt.out
+		if !filepath.IsAbs(out) {
+			out = filepath.Join(root, out)
+		}
+		err := CheckOut(root, cfg, out)
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("--out %s: refused: %v", tt.out, err)
+		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+			t.Errorf("--out %s: err = %v, want it to say %q", tt.out, err, tt.want)
+		case tt.want != "":
+			var g *GuardError
+			if !errors.As(err, &g) || g.Hint == "" {
+				t.Errorf("--out %s: %v is not a GuardError with a hint", tt.out, err)
+			}
+		}
+	}
+}
+
+func open(t *testing.T, root, out string) (*Output, error) {
+	t.Helper()
+	return Open(Options{Root: root, Config: filepath.Join(root, "config.toml"), Out: out, Command: "test"})
+}
+
+// publishFiles builds files into out through a staging folder.
+func publishFiles(t *testing.T, o *Output, files map[string]string) {
+	t.Helper()
+	st, err := o.Stage()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p, data := range files {
+		if err := st.Put(p, []byte(data)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := st.Commit("inputs-1"); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func read(t *testing.T, p string) string {
+	t.Helper()
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+func TestOwnership(t *testing.T) {
+	root := site(t)
+	out := filepath.Join(root, "public")
+
+	// A folder docgen never wrote is refused, and left alone.
+	os.MkdirAll(out, 0o755)
+	os.WriteFile(filepath.Join(out, "mine.txt"), []byte("mine"), 0o644)
+	_, err := open(t, root, out)
+	var own *OwnershipError
+	if !errors.As(err, &own) || !own.None {
+		t.Fatalf("foreign folder: err = %v, want an OwnershipError", err)
+	}
+	os.RemoveAll(out)
+
+	// An empty or missing folder is docgen's to write.
+	o, err := open(t, root, out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	publishFiles(t, o, map[string]string{"index.html": "home", "en/a/index.html": "a"})
+	if !o.UpToDate("inputs-1") || o.UpToDate("inputs-2") {
+		t.Error("UpToDate does not follow the recorded inputs")
+	}
+	o.Close()
+
+	// What docgen wrote, untouched, can be replaced and is up to date.
+	o, err = open(t, root, out)
+	if err != nil {
+		t.Fatalf("reopen own output: %v", err)
+	}
+	if !o.UpToDate("inputs-1") {
+		t.Error("untouched output is not up to date")
+	}
+	o.Close()
+
+	// A changed file or an added one is named, and nothing is replaced.
+	os.WriteFile(filepath.Join(out, "en/a/index.html"), []byte("edited by hand"), 0o644)
+	os.WriteFile(filepath.Join(out, "CNAME"), []byte("docs.example.org"), 0o644)
+	_, err = open(t, root, out)
+	if !errors.As(err, &own) || strings.Join(own.Files, ",") != "CNAME,en/a/index.html" {
+		t.Fatalf("changed output: err = %v, want CNAME and en/a/index.html named", err)
+	}
+	if read(t, filepath.Join(out, "CNAME")) != "docs.example.org" {
+		t.Fatal("CNAME lost")
+	}
+	os.Remove(filepath.Join(out, "CNAME"))
+	os.RemoveAll(out)
+
+	// A deleted file is harmless, but the output is no longer up to date.
+	o, _ = open(t, root, out)
+	publishFiles(t, o, map[string]string{"index.html": "home", "b.html": "b"})
+	o.Close()
+	os.Remove(filepath.Join(out, "b.html"))
+	o, err = open(t, root, out)
+	if err != nil {
+		t.Fatalf("output with a deleted file: %v", err)
+	}
+	if o.UpToDate("inputs-1") {
+		t.Error("output with a deleted file counts as up to date")
+	}
+	o.Close()
+}
+
+func TestStagingCommitAndAbort(t *testing.T) {
+	root := site(t)
+	out := filepath.Join(root, "public")
+	o, err := open(t, root, out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer o.Close()
+	publishFiles(t, o, map[string]string{"a.html": "old"})
+
+	// Abort leaves the old output as it was, and no staging folder.
+	st, _ := o.Stage()
+	st.Put("a.html", []byte("new"))
+	st.Abort()
+	if read(t, filepath.Join(out, "a.html")) != "old" {
+		t.Fatal("abort changed the output")
+	}
+	if left, _ := filepath.Glob(filepath.Join(root, ".public-new-*")); len(left) != 0 {
+		t.Fatalf("staging folders left: %v", left)
+	}
+
+	// A file put into the output during a build stops the commit.
+	st, _ = o.Stage()
+	st.Put("a.html", []byte("new"))
+	os.WriteFile(filepath.Join(out, "added.txt"), []byte("someone's"), 0o644)
+	var own *OwnershipError
+	if err := st.Commit("x"); !errors.As(err, &own) {
+		t.Fatalf("commit over a changed output: err = %v", err)
+	}
+	if read(t, filepath.Join(out, "added.txt")) != "someone's" || read(t, filepath.Join(out, "a.html")) != "old" {
+		t.Fatal("commit over a changed output touched it")
+	}
+	os.Remove(filepath.Join(out, "added.txt"))
+
+	// Scratch files never reach the output.
+	st, _ = o.Stage()
+	dir, err := st.Scratch()
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "tmp"), []byte("x"), 0o644)
+	st.Put("a.html", []byte("new"))
+	if err := st.Commit("y"); err != nil {
+		t.Fatal(err)
+	}
+	if read(t, filepath.Join(out, "a.html")) != "new" {
+		t.Fatal("commit did not replace the output")
+	}
+	if _, err := os.Stat(filepath.Join(out, ".docgen-scratch")); err == nil {
+		t.Fatal("scratch folder published")
+	}
+}
+
+func TestLockIsExclusive(t *testing.T) {
+	root := site(t)
+	out := filepath.Join(root, "public")
+	a, err := open(t, root, out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = open(t, root, out)
+	var busy *BusyError
+	if !errors.As(err, &busy) || !strings.Contains(busy.Holder, "test") {
+		t.Fatalf("second open: err = %v, want a BusyError naming the holder", err)
+	}
+	a.Close()
+	b, err := open(t, root, out)
+	if err != nil {
+		t.Fatalf("open after release: %v", err)
+	}
+	b.Close()
+}
+
+func TestLiveSink(t *testing.T) {
+	root := site(t)
+	out := filepath.Join(root, "public")
+	o, _ := open(t, root, out)
+	publishFiles(t, o, map[string]string{"a.html": "a", "gone.html": "g"})
+	live := o.Live()
+	if err := live.Put("new/b.html", []byte("b")); err != nil {
+		t.Fatal(err)
+	}
+	if err := live.Remove("gone.html"); err != nil {
+		t.Fatal(err)
+	}
+	// A file docgen did not write is never removed.
+	os.WriteFile(filepath.Join(out, "keep.txt"), []byte("k"), 0o644)
+	if err := live.Remove("keep.txt"); err != nil || read(t, filepath.Join(out, "keep.txt")) != "k" {
+		t.Fatalf("live sink removed a file it did not write (err %v)", err)
+	}
+	os.Remove(filepath.Join(out, "keep.txt"))
+	if err := live.Commit(""); err != nil {
+		t.Fatal(err)
+	}
+	o.Close()
+	// The record matches the folder: a later build may replace it.
+	o, err := open(t, root, out)
+	if err != nil {
+		t.Fatalf("open after live updates: %v", err)
+	}
+	o.Close()
+	if _, err := os.Stat(filepath.Join(out, "gone.html")); err == nil {
+		t.Error("removed file still there")
+	}
+	if left, _ := filepath.Glob(filepath.Join(out, "new", ".*")); len(left) != 0 {
+		t.Errorf("temporary files left: %v", left)
+	}
+}
+
+func TestPathsStayInside(t *testing.T) {
+	for _, p := range []string{"", "/etc/passwd", "../x", "a/../../x", "a//b", "a\\b", "a/./b", "x\x00"} {
+		if checkPath(p) == nil {
+			t.Errorf("output path %q accepted", p)
+		}
+	}
+	mem := NewMemory()
+	if err := mem.Put("../x", nil); err == nil {
+		t.Error("memory sink accepted ../x")
+	}
+}
