@@ -11,7 +11,9 @@ import (
 	"html/template"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -33,6 +35,7 @@ type File struct {
 // Layouts are the parsed templates and the static assets of layouts/.
 type Layouts struct {
 	pages  map[string]*template.Template // "guide", "index", "root", "404"
+	dir    string                        // the layouts folder, relative to the site root
 	assets []File                        // fingerprinted assets, paths under assets/
 	Assets AssetPaths
 }
@@ -49,7 +52,7 @@ var pageLayouts = []string{"guide", "index", "root", "404"}
 // syntaxCSS is the generated highlighting stylesheet.
 func LoadLayouts(root, dir, syntaxCSS string) (*Layouts, error) {
 	base := filepath.Join(root, dir)
-	l := &Layouts{pages: map[string]*template.Template{}}
+	l := &Layouts{pages: map[string]*template.Template{}, dir: dir}
 	var errs diag.List
 	baseSrc, err := os.ReadFile(filepath.Join(base, "base.html"))
 	if err != nil {
@@ -63,11 +66,12 @@ func LoadLayouts(root, dir, syntaxCSS string) (*Layouts, error) {
 			continue
 		}
 		t, err := template.New("base.html").Option("missingkey=error").Parse(string(baseSrc))
-		if err == nil {
-			_, err = t.New(name + ".html").Parse(string(src))
-		}
 		if err != nil {
-			errs.Add(templateError(file, err))
+			// An error in base.html is reported once, at its own line.
+			return nil, templateError(dir, file, err)
+		}
+		if _, err = t.New(name + ".html").Parse(string(src)); err != nil {
+			errs.Add(templateError(dir, file, err))
 			continue
 		}
 		l.pages[name] = t
@@ -96,18 +100,31 @@ func LoadLayouts(root, dir, syntaxCSS string) (*Layouts, error) {
 	return l, nil
 }
 
-// templateError turns "template: guide.html:12: ..." into a diagnostic.
-func templateError(file string, err error) *diag.Diagnostic {
+// templatePos finds the layout and line an html/template error is about:
+// "template: base.html:5: ..." or "html/template:guide.html:1:11: ...".
+var templatePos = regexp.MustCompile(`template: ?([^:\s]+\.html):(\d+)(?::\d+)?: (.*)`)
+
+// templateError turns a template parse or execution error into a
+// diagnostic naming the layout file and line where the error is (which
+// may be base.html when a page layout was being parsed or run), with a hint.
+func templateError(dir, file string, err error) *diag.Diagnostic {
 	msg := err.Error()
 	line := 0
-	if i := strings.Index(msg, ".html:"); i >= 0 {
-		rest := msg[i+6:]
-		fmt.Sscanf(rest, "%d", &line)
-		if j := strings.Index(rest, ": "); j >= 0 {
-			msg = rest[j+2:]
-		}
+	if m := templatePos.FindStringSubmatch(msg); m != nil {
+		file = filepath.ToSlash(filepath.Join(dir, m[1]))
+		line, _ = strconv.Atoi(m[2])
+		msg = m[3]
 	}
-	return diag.Errorf(file, line, "fix the template syntax", "%s", msg)
+	hint := "fix the template syntax"
+	switch {
+	case strings.Contains(msg, "can't evaluate field"), strings.Contains(msg, "map has no entry"):
+		hint = "the layout uses a field its page data does not have; see docs/content-format.md for the data each layout receives"
+	case strings.Contains(msg, "no such template"), strings.Contains(msg, "not defined"):
+		hint = "define that template (a partial with {{define}}) or correct its name"
+	case strings.Contains(msg, "executing"):
+		hint = "the layout failed while rendering a page; check the action at that line"
+	}
+	return diag.Errorf(file, line, hint, "%s", msg)
 }
 
 // Parsed is a page's Markdown after parsing, shared by every language that
@@ -225,6 +242,11 @@ func Render(in Input, targets []Target) ([]File, error) {
 			err = fmt.Errorf("unknown output kind %v", t.Kind)
 		}
 		if err != nil {
+			if strings.Contains(err.Error(), "template:") {
+				d := templateError(in.Layouts.dir, "", err)
+				d.Message += " (rendering " + t.Path + ")"
+				return d
+			}
 			return fmt.Errorf("render %s: %w", t.Path, err)
 		}
 		files[i] = File{Path: t.Path, Data: b.Bytes()}
