@@ -19,6 +19,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 )
 
 // Sink receives a build's files.
@@ -239,6 +240,10 @@ func (s *Staging) Commit(inputs string) error {
 	m.inputs = inputs
 	if err := swap(s.tmp, s.o.abs); err != nil {
 		os.RemoveAll(s.tmp)
+		if errors.Is(err, syscall.EBUSY) {
+			return &GuardError{Out: s.o.out, Why: "cannot be replaced: it is a mount point or in use (" + err.Error() + ")",
+				Hint: "docgen swaps the whole output folder in one step; build into a folder inside it, such as --out " + filepath.Join(s.o.out, "site")}
+		}
 		return err
 	}
 	// Renames keep sizes and times, so the scan of the staging folder is
