@@ -353,3 +353,58 @@ func (e *editSite) fixAll() {
 		e.fix(f)
 	}
 }
+
+// The two sequences the issue found, spelled out: a page edit in the same
+// batch as a broken catalog is published once the catalog is fixed; a
+// broken source page keeps the overlay while another page is edited.
+func TestServeNeverLosesAnEdit(t *testing.T) {
+	dir := t.TempDir()
+	for src, dst := range map[string]string{"../pipeline/testdata/updatesite": ".", "../../layouts": "layouts"} {
+		if err := os.CopyFS(filepath.Join(dir, dst), os.DirFS(src)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, err := New(pipeline.Options{Root: dir}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	e := &editSite{t: t, dir: dir, good: map[string][]byte{}}
+	failed := func() bool { s.mu.Lock(); defer s.mu.Unlock(); return s.failure != nil }
+
+	// Batch 1: a body edit and a broken catalog.
+	catalog := string(e.read("locales/en.toml"))
+	e.write("content/alpha/fa.md", string(e.read("content/alpha/fa.md"))+"\nAn edit in the same batch.\n")
+	e.write("locales/en.toml", catalog+"\n[Broken\n")
+	s.Rebuild(e.paths)
+	if !failed() {
+		t.Fatal("broken catalog: no failure shown")
+	}
+	// Batch 2: the catalog fixed, nothing else.
+	e.paths = nil
+	e.write("locales/en.toml", catalog)
+	s.Rebuild(e.paths)
+	if failed() {
+		t.Fatal("fixed catalog: failure still shown")
+	}
+	compareWithFreshBuild(t, dir, s.Out(), "edit batched with a broken catalog")
+
+	// A broken source page, then an edit elsewhere: the overlay stays.
+	e.paths = nil
+	source := string(e.read("content/beta/en.md"))
+	e.write("content/beta/en.md", "+++\ntitle = \n+++\n")
+	s.Rebuild(e.paths)
+	e.paths = nil
+	e.write("content/alpha/fa.md", string(e.read("content/alpha/fa.md"))+"\nAnother edit.\n")
+	s.Rebuild(e.paths)
+	if !failed() {
+		t.Fatal("an edit of another page cleared the failure of a broken source page")
+	}
+	e.paths = nil
+	e.write("content/beta/en.md", source)
+	s.Rebuild(e.paths)
+	if failed() {
+		t.Fatal("fixed source page: failure still shown")
+	}
+	compareWithFreshBuild(t, dir, s.Out(), "after a broken source page was fixed")
+}
