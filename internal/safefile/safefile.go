@@ -49,6 +49,16 @@ func NotRegular(mode fs.FileMode) error {
 	return fmt.Errorf("it is %s; docgen reads only regular files: %w", Kind(mode), ErrNotRegular)
 }
 
+// Open opens the file at path for reading, as OpenIn does but with no
+// root to stay in.
+func Open(path string) (*os.File, error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|nonBlock, 0)
+	if err != nil {
+		return nil, err
+	}
+	return regular(f)
+}
+
 // OpenIn opens name, a path below root, for reading. It fails without
 // blocking unless name is a regular file, and os.Root refuses a path or
 // symbolic link that leads out of root.
@@ -57,6 +67,11 @@ func OpenIn(root *os.Root, name string) (*os.File, error) {
 	if err != nil {
 		return nil, err
 	}
+	return regular(f)
+}
+
+// regular returns f if it is a regular file, and closes it otherwise.
+func regular(f *os.File) (*os.File, error) {
 	info, err := f.Stat()
 	if err != nil {
 		f.Close()
