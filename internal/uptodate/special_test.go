@@ -89,3 +89,15 @@ func TestInputsGitWorktree(t *testing.T) {
 		t.Error("a commit in the worktree did not change the digest")
 	}
 }
+
+// TestInputsFolders: an empty folder counts, since one named like a page
+// (content/a/vi.md/) makes the build fail.
+func TestInputsFolders(t *testing.T) {
+	root := t.TempDir()
+	os.MkdirAll(filepath.Join(root, "content/a"), 0o755)
+	before := inputs(t, root, "content")
+	os.Mkdir(filepath.Join(root, "content/a/vi.md"), 0o755)
+	if inputs(t, root, "content") == before {
+		t.Error("a new folder did not change the digest")
+	}
+}

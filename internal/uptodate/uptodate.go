@@ -51,7 +51,7 @@ func Inputs(root string, names ...string) (string, error) {
 	}
 	for _, name := range names {
 		base := filepath.Join(root, name)
-		var files []string
+		var files, dirs []string
 		err := filepath.WalkDir(base, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				if os.IsNotExist(err) && p == base {
@@ -59,13 +59,20 @@ func Inputs(root string, names ...string) (string, error) {
 				}
 				return err
 			}
-			if !d.IsDir() {
+			if d.IsDir() {
+				dirs = append(dirs, p)
+			} else {
 				files = append(files, p)
 			}
 			return nil
 		})
 		if err != nil {
 			return "", err
+		}
+		// Folders count too: an empty one named like a page is an error.
+		for _, p := range dirs {
+			rel, _ := filepath.Rel(root, p)
+			fmt.Fprintf(h, "%s/\x00dir\x00", filepath.ToSlash(rel))
 		}
 		sort.Strings(files)
 		for _, p := range files {
