@@ -29,6 +29,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		fs.PrintDefaults()
 	}
 	root := fs.String("root", ".", "site folder holding config.toml and content/")
+	cfgPath := fs.String("config", "", "configuration file (default config.toml in the site folder)")
 	translate := fs.String("translate", "", "language `code` to make a translation skeleton for")
 	title := fs.String("title", "", "title of a new guide (default: from the slug)")
 	if err := parseInterspersed(fs, args); err != nil {
@@ -37,7 +38,10 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		}
 		return 2
 	}
-	cfg, err := config.Load(filepath.Join(*root, "config.toml"))
+	if *cfgPath == "" {
+		*cfgPath = filepath.Join(*root, "config.toml")
+	}
+	cfg, err := config.Load(*cfgPath)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
@@ -54,7 +58,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if err == nil {
-		err = createFile(filepath.Join(*root, filepath.FromSlash(path)), data)
+		err = createFile(*root, path, data)
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, err)
@@ -121,10 +125,16 @@ func newTranslation(root string, cfg *config.Config, lang, page string) (string,
 	}
 	slug := strings.TrimSuffix(strings.TrimPrefix(filepath.ToSlash(page), "content/"), "/")
 	slug = strings.TrimSuffix(slug, "/"+def+".md")
+	if s, _, err := content.ParseFileName(slug + "/" + def + ".md"); err != nil || s != slug {
+		return "", nil, diag.Errorf(filepath.ToSlash(page), 0, "name a guide by its slug (the folder under content/) or its content/<slug>/"+def+".md path", "%q is not a guide of this site", page)
+	}
 	srcPath := "content/" + slug + "/" + def + ".md"
-	raw, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(srcPath)))
-	if err != nil {
+	raw, err := content.ReadFile(root, srcPath)
+	if errors.Is(err, fs.ErrNotExist) {
 		return "", nil, diag.Errorf(srcPath, 0, "name a guide that exists: its slug (the folder under content/) or its "+def+".md path", "cannot read the source page: %v", errors.Unwrap(err))
+	}
+	if err != nil {
+		return "", nil, err
 	}
 	src, err := content.Parse(srcPath, slug, def, raw)
 	if err != nil {
@@ -137,21 +147,49 @@ func newTranslation(root string, cfg *config.Config, lang, page string) (string,
 	return "content/" + slug + "/" + lang + ".md", scaffold.Translation(src, doc.Headings), nil
 }
 
-// createFile writes data to a new file and never replaces an existing one.
-func createFile(path string, data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
+// createFile writes data to the new file rel (a path below root with
+// forward slashes) atomically: a temporary file in the same folder, synced,
+// then linked into place, so an existing file is never replaced and a
+// crash leaves no half-written page. os.Root keeps every step inside the
+// site, through ".." and symbolic links alike, and rel must lie in content/.
+func createFile(root, rel string, data []byte) error {
+	name := filepath.FromSlash(rel)
+	if !filepath.IsLocal(name) || !strings.HasPrefix(rel, "content/") {
+		return diag.Errorf(rel, 0, "docgen new writes only below content/", "refusing to write outside content/")
 	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if errors.Is(err, fs.ErrExist) {
-		return diag.Errorf(filepath.ToSlash(path), 0, "edit the existing file, or delete it first to start over", "file already exists")
-	}
+	site, err := os.OpenRoot(root)
 	if err != nil {
 		return err
 	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return err
+	defer site.Close()
+	if err := site.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return diag.Errorf(rel, 0, "docgen new writes only inside the site's content/ folder", "cannot create the folder: %v", err)
 	}
-	return f.Close()
+	if _, err := site.Lstat(name); err == nil {
+		return errExists(rel)
+	}
+	tmp := filepath.Join(filepath.Dir(name), ".docgen-new-"+filepath.Base(name)+".tmp")
+	f, err := site.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return diag.Errorf(rel, 0, "remove "+filepath.ToSlash(tmp)+" if no docgen new is running", "cannot create a temporary file: %v", err)
+	}
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = site.Link(tmp, name) // fails if name exists, unlike a rename
+		if errors.Is(err, fs.ErrExist) {
+			err = errExists(rel)
+		}
+	}
+	site.Remove(tmp)
+	return err
+}
+
+func errExists(rel string) error {
+	return diag.Errorf(rel, 0, "edit the existing file, or delete it first to start over", "file already exists")
 }

@@ -25,6 +25,7 @@ import (
 
 	"github.com/docgen/docgen/internal/config"
 	"github.com/docgen/docgen/internal/diag"
+	"github.com/docgen/docgen/internal/safefile"
 	"github.com/docgen/docgen/internal/tomlpos"
 )
 
@@ -72,7 +73,7 @@ func Load(root, dir string, cfg *config.Config) (*Catalog, error) {
 			errs.Add(diag.Errorf(shown, 0, "name catalogs after a language in config.toml, e.g. fa.toml", "catalog for unknown language %q", code))
 			continue
 		}
-		data, err := os.ReadFile(filepath.Join(root, dir, name))
+		data, err := safefile.Read(root, filepath.Join(dir, name), safefile.MaxText)
 		if err != nil {
 			errs.Add(diag.Errorf(shown, 0, "check the file's permissions", "cannot read catalog: %v", err))
 			continue

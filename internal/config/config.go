@@ -151,6 +151,8 @@ func Parse(name string, data []byte) (*Config, error) {
 		bad([]string{"base_url"}, `add base_url = "https://example.org/docs/"`, "missing base_url")
 	} else if u, err := url.Parse(f.BaseURL); err != nil || !u.IsAbs() || u.Host == "" {
 		bad([]string{"base_url"}, "use an absolute http(s) URL", "base_url %q is not an absolute URL", f.BaseURL)
+	} else if u.Scheme != "http" && u.Scheme != "https" {
+		bad([]string{"base_url"}, `use an http(s) URL, e.g. base_url = "https://example.org/docs/"`, "base_url %q is not an http or https URL", f.BaseURL)
 	} else {
 		if !strings.HasSuffix(u.Path, "/") {
 			u.Path += "/"

@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -16,6 +17,7 @@ import (
 	"time"
 
 	"github.com/docgen/docgen/internal/diag"
+	"github.com/docgen/docgen/internal/safefile"
 )
 
 // Page is one Markdown file: a guide in one language.
@@ -38,6 +40,10 @@ func ParseFileName(rel string) (slug, lang string, err error) {
 	rel = filepath.ToSlash(rel)
 	dir, file := path2(rel)
 	if !strings.HasSuffix(file, ".md") {
+		if ext := filepath.Ext(file); strings.EqualFold(ext, ".md") {
+			want := strings.TrimSuffix(file, ext) + ".md"
+			return "", "", diag.Errorf(rel, 0, "rename it to "+want, "page file name ends in %q; docgen reads only .md in lower case", ext)
+		}
 		return "", "", nil
 	}
 	if dir == "" || strings.Contains(dir, "/") {
@@ -70,13 +76,30 @@ func LoadFrontMatter(root, dir string, known func(code string) bool) ([]*Page, e
 	return load(root, dir, known, false)
 }
 
+// ReadFile reads the page file at path (relative to root, with forward
+// slashes) as Load does: only a regular file inside the site is read, and a
+// named pipe never blocks. The error names path; a missing file's error
+// wraps fs.ErrNotExist.
+func ReadFile(root, path string) ([]byte, error) {
+	data, err := safefile.Read(root, filepath.FromSlash(path), safefile.MaxText)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, err
+	case errors.Is(err, safefile.ErrNotRegular):
+		return nil, diag.Errorf(path, 0, "a page must be a regular file", "cannot read page: %v", err)
+	case err != nil:
+		return nil, diag.Errorf(path, 0, "check the file's permissions", "cannot read page: %v", err)
+	}
+	return data, nil
+}
+
 // ReadBody reads p's file again and returns its body; it fails if the body
 // is no longer the one Load hashed.
 func ReadBody(root string, p *Page) ([]byte, error) {
 	if p.Body != nil {
 		return p.Body, nil
 	}
-	data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(p.Path)))
+	data, err := safefile.Read(root, filepath.FromSlash(p.Path), safefile.MaxText)
 	if err != nil {
 		return nil, diag.Errorf(p.Path, 0, "build again", "cannot read the page again: %v", err)
 	}
@@ -92,9 +115,14 @@ func ReadBody(root string, p *Page) ([]byte, error) {
 
 func load(root, dir string, known func(code string) bool, keepBodies bool) ([]*Page, error) {
 	base := filepath.Join(root, dir)
+	site, err := os.OpenRoot(root)
+	if err != nil {
+		return nil, diag.Errorf(dir, 0, "run docgen in the site's folder or pass --root", "cannot open the site folder: %v", err)
+	}
+	defer site.Close()
 	var pages []*Page
 	var errs diag.List
-	err := filepath.WalkDir(base, func(p string, d fs.DirEntry, err error) error {
+	err = filepath.WalkDir(base, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -108,6 +136,11 @@ func load(root, dir string, known func(code string) bool, keepBodies bool) ([]*P
 			if strings.HasPrefix(d.Name(), ".") && p != base {
 				return fs.SkipDir
 			}
+			if p != base && strings.EqualFold(filepath.Ext(d.Name()), ".md") {
+				errs.Add(diag.Errorf(shown, 0, "a page is a file: move what the folder holds and make "+shown+" the Markdown file itself",
+					"a folder is named like a page"))
+				return fs.SkipDir
+			}
 			return nil
 		}
 		slug, lang, perr := ParseFileName(rel)
@@ -118,13 +151,24 @@ func load(root, dir string, known func(code string) bool, keepBodies bool) ([]*P
 			return nil
 		}
 		if slug == "" {
+			return nil // not a page: never opened, so a named pipe here cannot block
+		}
+		if !d.Type().IsRegular() {
+			errs.Add(ErrNotRegular(shown, d.Type()))
 			return nil
 		}
 		if !known(lang) {
 			errs.Add(ErrUnknownLanguage(shown, lang))
+			if low := strings.ToLower(lang); low != lang && known(low) {
+				errs[len(errs)-1].Hint = "rename it to " + low + ".md"
+			}
 			return nil
 		}
-		src, rerr := os.ReadFile(p)
+		src, rerr := safefile.ReadIn(site, filepath.Join(dir, rel), safefile.MaxText)
+		if errors.Is(rerr, safefile.ErrNotRegular) {
+			errs.Add(diag.Errorf(shown, 0, "a page must be a regular file", "cannot read page: %v", rerr))
+			return nil
+		}
 		if rerr != nil {
 			errs.Add(diag.Errorf(shown, 0, "check the file's permissions", "cannot read page: %v", rerr))
 			return nil
@@ -158,6 +202,12 @@ func load(root, dir string, known func(code string) bool, keepBodies bool) ([]*P
 // ErrSymlink is the error for a symbolic link found in content/.
 func ErrSymlink(path string) *diag.Diagnostic {
 	return diag.Errorf(path, 0, "replace the symbolic link with the file itself", "symbolic links are not followed in content/")
+}
+
+// ErrNotRegular is the error for a named pipe, device or socket named like
+// a page.
+func ErrNotRegular(path string, mode fs.FileMode) *diag.Diagnostic {
+	return diag.Errorf(path, 0, "replace it with a regular Markdown file, or remove it", "page is %s, not a regular file", safefile.Kind(mode))
 }
 
 // ErrUnknownLanguage is the error for a page named after no configured language.

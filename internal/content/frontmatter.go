@@ -90,6 +90,11 @@ func ParseFrontMatter(name string, src []byte) (fm FrontMatter, body []byte, bod
 	if fm.Title == "" {
 		errs.Add(diag.Errorf(name, 1, `add title = "..." to the front matter`, "page has no title"))
 	}
+	if md.IsDefined("updated") {
+		if d := checkDate(name, block, "updated", fm.Updated); d != nil {
+			errs.Add(d)
+		}
+	}
 	if err := errs.Err(); err != nil {
 		return fm, nil, 0, err
 	}

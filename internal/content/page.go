@@ -44,7 +44,7 @@ func ReadPage(root, path string, known func(code string) bool) (*Page, error) {
 	if !known(lang) {
 		return nil, ErrUnknownLanguage(path, lang)
 	}
-	src, err := os.ReadFile(full)
+	src, err := ReadFile(root, path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}

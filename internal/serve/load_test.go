@@ -98,15 +98,15 @@ func TestMalformedRequests(t *testing.T) {
 	raw := []string{
 		"garbage\r\n\r\n",
 		"GET\r\n\r\n",
-		"GET /%zz HTTP/1.1\r\nHost: x\r\n\r\n",
-		"GET /en/\x00alpha/ HTTP/1.1\r\nHost: x\r\n\r\n",
-		"GET /" + strings.Repeat("a", 1<<20) + " HTTP/1.1\r\nHost: x\r\n\r\n",
-		"GET / HTTP/1.1\r\nHost: x\r\n" + strings.Repeat("X-Long: "+strings.Repeat("b", 4000)+"\r\n", 400) + "\r\n",
-		"GET / HTTP/9.9\r\nHost: x\r\n\r\n",
-		"POST /en/alpha/ HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello",
-		"GET /_docgen/events HTTP/1.1\r\nHost: x\r\nRange: bytes=-1\r\n\r\n",
-		"GET /assets/ HTTP/1.1\r\nHost: x\r\nAccept-Language: ;;;q=x,*;q=-1\r\n\r\n",
-		"GET / HTTP/1.1\r\nHost: x\r\nAccept-Language: " + strings.Repeat("fa-IR,", 5000) + "\r\n\r\n",
+		"GET /%zz HTTP/1.1\r\nHost: " + addr + "\r\n\r\n",
+		"GET /en/\x00alpha/ HTTP/1.1\r\nHost: " + addr + "\r\n\r\n",
+		"GET /" + strings.Repeat("a", 1<<20) + " HTTP/1.1\r\nHost: " + addr + "\r\n\r\n",
+		"GET / HTTP/1.1\r\nHost: " + addr + "\r\n" + strings.Repeat("X-Long: "+strings.Repeat("b", 4000)+"\r\n", 400) + "\r\n",
+		"GET / HTTP/9.9\r\nHost: " + addr + "\r\n\r\n",
+		"POST /en/alpha/ HTTP/1.1\r\nHost: " + addr + "\r\nContent-Length: 5\r\n\r\nhello",
+		"GET /_docgen/events HTTP/1.1\r\nHost: " + addr + "\r\nRange: bytes=-1\r\n\r\n",
+		"GET /assets/ HTTP/1.1\r\nHost: " + addr + "\r\nAccept-Language: ;;;q=x,*;q=-1\r\n\r\n",
+		"GET / HTTP/1.1\r\nHost: " + addr + "\r\nAccept-Language: " + strings.Repeat("fa-IR,", 5000) + "\r\n\r\n",
 	}
 	for _, req := range raw {
 		conn, err := net.DialTimeout("tcp", addr, time.Second)

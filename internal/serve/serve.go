@@ -278,6 +278,9 @@ func (s *Server) ListenAndServe(ctx context.Context, l net.Listener) error {
 
 // ServeHTTP serves the live-reload endpoints and the output folder.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !checkHost(w, r) {
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
@@ -317,7 +320,7 @@ func (s *Server) redirectToLanguage(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Vary", "Accept-Language")
 	w.Header().Set("Cache-Control", "no-cache")
-	http.Redirect(w, r, "/"+code+"/", http.StatusFound)
+	redirect(w, r, "/"+code+"/", http.StatusFound)
 }
 
 // file serves a file of the output folder. os.Root refuses any name that
@@ -347,7 +350,7 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request) {
 	fi, err := root.Stat(name)
 	if err == nil && fi.IsDir() {
 		if !strings.HasSuffix(r.URL.Path, "/") {
-			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+			redirect(w, r, "/"+name+"/", http.StatusMovedPermanently) // the cleaned name: "//en" is not a host
 			return
 		}
 		name = path.Join(name, "index.html")

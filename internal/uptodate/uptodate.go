@@ -7,34 +7,43 @@ package uptodate
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
-)
 
+	"github.com/docgen/docgen/internal/safefile"
+)
 
 // Inputs digests the named files and folders below root (missing ones
 // count as empty), the running executable and the current git commit.
 func Inputs(root string, names ...string) (string, error) {
 	h := sha256.New()
 	add := func(rel string, path string) error {
-		f, err := os.Open(path)
+		fmt.Fprintf(h, "%s\x00", rel)
+		f, err := safefile.Open(path)
+		if errors.Is(err, safefile.ErrNotRegular) {
+			// A named pipe, device or socket is never read (it could block
+			// or never end); the build itself refuses or ignores it.
+			fmt.Fprintf(h, "%v\x00", err)
+			return nil
+		}
 		if err != nil {
 			return err
 		}
 		defer f.Close()
-		fmt.Fprintf(h, "%s\x00", rel)
 		_, err = io.Copy(h, f)
 		h.Write([]byte{0})
 		return err
 	}
 	for _, name := range names {
 		base := filepath.Join(root, name)
-		var files []string
+		var files, dirs []string
 		err := filepath.WalkDir(base, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				if os.IsNotExist(err) && p == base {
@@ -42,13 +51,20 @@ func Inputs(root string, names ...string) (string, error) {
 				}
 				return err
 			}
-			if !d.IsDir() {
+			if d.IsDir() {
+				dirs = append(dirs, p)
+			} else {
 				files = append(files, p)
 			}
 			return nil
 		})
 		if err != nil {
 			return "", err
+		}
+		// Folders count too: an empty one named like a page is an error.
+		for _, p := range dirs {
+			rel, _ := filepath.Rel(root, p)
+			fmt.Fprintf(h, "%s/\x00dir\x00", filepath.ToSlash(rel))
 		}
 		sort.Strings(files)
 		for _, p := range files {
@@ -67,32 +83,13 @@ func Inputs(root string, names ...string) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-// gitHead returns the commit checked out in root's repository, or "".
+// gitHead returns the commit checked out in root's repository, or "" when
+// root is in none (or git is missing). Git itself is asked, so worktrees and
+// submodules (where .git is a file) count as any checkout.
 func gitHead(root string) string {
-	dir, err := filepath.Abs(root)
+	out, err := exec.Command("git", "-C", root, "rev-parse", "--verify", "--quiet", "HEAD").Output()
 	if err != nil {
 		return ""
 	}
-	for {
-		head, err := os.ReadFile(filepath.Join(dir, ".git", "HEAD"))
-		if err == nil {
-			ref, ok := strings.CutPrefix(strings.TrimSpace(string(head)), "ref: ")
-			if !ok {
-				return ref
-			}
-			if id, err := os.ReadFile(filepath.Join(dir, ".git", filepath.FromSlash(ref))); err == nil {
-				return strings.TrimSpace(string(id))
-			}
-			return ref // packed ref: the branch name still tells a checkout apart
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
+	return strings.TrimSpace(string(out))
 }
-
-
-
-
