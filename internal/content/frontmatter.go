@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"time"
 	"unicode/utf8"
 
@@ -147,4 +148,43 @@ func SetFrontMatter(src []byte, key, value string) ([]byte, error) {
 		}
 	}
 	return nil, fmt.Errorf("front matter is not closed")
+}
+
+// bidiControls matches the bidirectional override and isolate characters
+// (U+202A–U+202E, U+2066–U+2069).
+var bidiControls = regexp.MustCompile("[\u202A-\u202E\u2066-\u2069]")
+
+// FrontMatterBidi reports the front matter values of a page that hold a
+// bidirectional override or isolate once decoded, however they were
+// written (a TOML escape such as "\u202E" hides one from a line scan).
+// name is used in the diagnostics; src is the page as read.
+func FrontMatterBidi(name string, src []byte) diag.List {
+	src = Normalize(src)
+	fm, _, _, err := ParseFrontMatter(name, src)
+	if err != nil {
+		return nil // the build reports the page itself
+	}
+	block := src[len(fence)+1:]
+	var out diag.List
+	check := func(key string, vals ...string) {
+		for _, v := range vals {
+			if loc := bidiControls.FindString(v); loc != "" {
+				line := tomlpos.Line(block, []string{key})
+				if line > 0 {
+					line++ // the opening +++ line
+				}
+				d := diag.Errorf(name, line, "delete it; the page sets the text direction itself (use U+200F RIGHT-TO-LEFT MARK if a mark is really needed)",
+					"front matter %s: bidirectional control character U+%04X can reorder what readers see", key, []rune(loc)[0])
+				d.Kind = "bidi"
+				out.Add(d)
+				return
+			}
+		}
+	}
+	check("title", fm.Title)
+	check("description", fm.Description)
+	check("summary", fm.Summary...)
+	check("source", fm.Source)
+	check("source_hash", fm.SourceHash)
+	return out
 }

@@ -161,3 +161,20 @@ func FuzzSetFrontMatter(f *testing.F) {
 		}
 	})
 }
+
+func TestFrontMatterBidi(t *testing.T) {
+	for _, tc := range []struct {
+		page string
+		line int // 0: no finding
+	}{
+		{"+++\ntitle = \"A\"\n+++\nx\n", 0},
+		{"+++\ntitle = \"A\"\ndescription = \"\\u202Eevil\"\n+++\nx\n", 3},
+		{"\ufeff+++\r\ntitle = \"A\"\r\nsummary = [\r\n  \"ok\",\r\n  \"\\u2066x\",\r\n]\r\n+++\r\nx\r\n", 3},
+		{"+++\ntitle = \"\u202Eliteral\"\n+++\nx\n", 2},
+	} {
+		got := FrontMatterBidi("p.md", []byte(tc.page))
+		if tc.line == 0 && len(got) != 0 || tc.line != 0 && (len(got) != 1 || got[0].Line != tc.line) {
+			t.Errorf("FrontMatterBidi(%q) = %v, want line %d", tc.page, got, tc.line)
+		}
+	}
+}
