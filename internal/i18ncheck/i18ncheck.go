@@ -29,6 +29,11 @@ const (
 	Warning = "warning" // worth a look; the page still reads correctly
 )
 
+// TodoPrefix starts the description docgen i18n extract writes for a new
+// message, with the id as its text: a source message still holding it has
+// not been written yet.
+const TodoPrefix = "TODO:"
+
 // Finding is one problem in one catalog. Its JSON form is documented in
 // docs/i18n.md and stays stable.
 type Finding struct {
@@ -99,8 +104,14 @@ func Check(source Catalog, targets []Catalog, uses map[string][]Use) []Finding {
 				Hint:    "delete it, or use it in a layout with {{.T.T \"" + id + "\"}}"}))
 		}
 	}
-	for _, m := range src.ByID {
+	for _, id := range sortedKeys(src.ByID) {
+		m := src.ByID[id]
 		out = append(out, textChecks(src, m)...)
+		if strings.HasPrefix(m.Description, TodoPrefix) {
+			out = append(out, src.at(id, "description", Finding{Kind: "todo", Severity: Error,
+				Message: "extract's placeholder: the English text and description are still to be written",
+				Hint:    "write the English text readers see and a description that tells translators where it appears"}))
+		}
 	}
 	out = append(out, validate(src, nil)...)
 	for _, t := range targets {
