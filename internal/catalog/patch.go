@@ -269,13 +269,23 @@ type edit struct {
 	lines      []string
 }
 
-// apply replaces line ranges, last first so earlier indexes stay valid.
+// apply replaces line ranges in one pass. Edits do not overlap; an
+// insertion (start == end) goes before a replacement starting there.
 func apply(lines []string, edits []edit, eol string) []byte {
-	sort.SliceStable(edits, func(i, j int) bool { return edits[i].start > edits[j].start })
-	out := append([]string(nil), lines...)
+	sort.SliceStable(edits, func(i, j int) bool {
+		if edits[i].start != edits[j].start {
+			return edits[i].start < edits[j].start
+		}
+		return edits[i].end < edits[j].end
+	})
+	out := make([]string, 0, len(lines)+len(edits))
+	at := 0
 	for _, e := range edits {
-		out = append(out[:e.start], append(append([]string(nil), e.lines...), out[e.end:]...)...)
+		out = append(out, lines[at:e.start]...)
+		out = append(out, e.lines...)
+		at = max(at, e.end)
 	}
+	out = append(out, lines[at:]...)
 	return []byte(strings.Join(out, eol))
 }
 
