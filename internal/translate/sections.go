@@ -150,12 +150,12 @@ func diffLines(a, b []string) []string {
 		case i < n && j < m && strings.TrimRight(a[i], " \t") == strings.TrimRight(b[j], " \t"):
 			out = append(out, "  "+b[j])
 			i, j = i+1, j+1
-		case j < m && (i == n || lcs[i][j+1] >= lcs[i+1][j]):
-			out = append(out, "+ "+b[j])
-			j++
-		default:
+		case i < n && (j == m || lcs[i+1][j] >= lcs[i][j+1]):
 			out = append(out, "- "+a[i])
 			i++
+		default:
+			out = append(out, "+ "+b[j])
+			j++
 		}
 	}
 	return out
