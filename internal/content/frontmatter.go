@@ -126,25 +126,35 @@ func (fm FrontMatter) String() string {
 
 // SetFrontMatter returns src with key set to the TOML string value in its
 // front matter: the line "key = ..." is replaced, or added before the
-// closing +++. The rest of the file is kept byte for byte.
+// closing +++. Every other byte of the file is kept, including a UTF-8
+// byte-order mark and CRLF line ends (the new line ends like the others).
 func SetFrontMatter(src []byte, key, value string) ([]byte, error) {
-	norm := Normalize(src)
-	if !bytes.HasPrefix(norm, []byte(fence+"\n")) {
+	bom := []byte("\ufeff")
+	body := bytes.TrimPrefix(src, bom)
+	prefix := src[:len(src)-len(body)]
+	lines := bytes.SplitAfter(body, []byte("\n"))
+	if len(lines) == 0 || string(bytes.TrimRight(lines[0], "\r\n")) != fence || !bytes.HasSuffix(lines[0], []byte("\n")) {
 		return nil, fmt.Errorf("page has no front matter")
 	}
-	lines := bytes.SplitAfter(norm, []byte("\n"))
-	set := []byte(key + " = " + tomlwrite.String(value) + "\n")
+	eol := "\n"
+	if bytes.HasSuffix(lines[0], []byte("\r\n")) {
+		eol = "\r\n"
+	}
+	set := []byte(key + " = " + tomlwrite.String(value) + eol)
 	for i := 1; i < len(lines); i++ {
 		line := bytes.TrimSpace(lines[i])
 		if string(line) == fence {
-			out := append([][]byte{}, lines[:i]...)
-			out = append(out, set)
-			out = append(out, lines[i:]...)
-			return bytes.Join(out, nil), nil
+			out := append([]byte{}, prefix...)
+			out = append(out, bytes.Join(lines[:i], nil)...)
+			out = append(out, set...)
+			return append(out, bytes.Join(lines[i:], nil)...), nil
 		}
 		if k, _, ok := bytes.Cut(line, []byte("=")); ok && string(bytes.TrimSpace(k)) == key {
+			if !bytes.HasSuffix(lines[i], []byte("\n")) {
+				return nil, fmt.Errorf("front matter is not closed")
+			}
 			lines[i] = set
-			return bytes.Join(lines, nil), nil
+			return append(append([]byte{}, prefix...), bytes.Join(lines, nil)...), nil
 		}
 	}
 	return nil, fmt.Errorf("front matter is not closed")

@@ -140,8 +140,10 @@ func (s *Site) Status(w io.Writer, asJSON bool) (map[string]int, error) {
 	for _, n := range notes {
 		fmt.Fprintf(w, "stale %s/%s: %s (docgen i18n diff %s %s)\n", n.slug, n.lang, n.text, n.lang, n.slug)
 	}
-	if counts[Stale]+counts[Untracked] > 0 {
+	if counts[Stale] > 0 {
 		fmt.Fprintln(w, "stale: the English page changed after the translation; update it, then run docgen i18n status --accept content/<slug>/<lang>.md")
+	}
+	if counts[Untracked] > 0 {
 		fmt.Fprintln(w, "untracked: no source_hash yet; after checking the translation, docgen i18n status --accept content/<slug>/<lang>.md records it")
 	}
 	return counts, nil
