@@ -63,24 +63,27 @@ type sectionChange struct {
 // compareSections returns the sections of now that differ from then, in
 // the order of now, then the removed ones.
 func compareSections(then, now string) []sectionChange {
-	old := map[string]section{}
-	for _, s := range splitSections(then) {
-		old[s.Key] = s
+	before := splitSections(then)
+	old := map[string][]int{} // key → indexes in before, in order
+	for i, s := range before {
+		old[s.Key] = append(old[s.Key], i)
 	}
+	used := make([]bool, len(before))
 	var out []sectionChange
-	seen := map[string]bool{}
 	for _, s := range splitSections(now) {
-		seen[s.Key] = true
-		o, ok := old[s.Key]
-		switch {
-		case !ok:
+		idx := old[s.Key]
+		if len(idx) == 0 {
 			out = append(out, sectionChange{Kind: "added", Heading: s.Heading, New: s.Lines})
-		case normalize(o.Lines) != normalize(s.Lines):
+			continue
+		}
+		o := before[idx[0]]
+		old[s.Key], used[idx[0]] = idx[1:], true
+		if normalize(o.Lines) != normalize(s.Lines) {
 			out = append(out, sectionChange{Kind: "changed", Heading: s.Heading, Old: o.Lines, New: s.Lines})
 		}
 	}
-	for _, s := range splitSections(then) {
-		if !seen[s.Key] {
+	for i, s := range before {
+		if !used[i] {
 			out = append(out, sectionChange{Kind: "removed", Heading: s.Heading, Old: s.Lines})
 		}
 	}

@@ -130,3 +130,23 @@ func TestCompareSections(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+// FuzzSections: splitting a body loses and adds no line, and a body
+// compared with itself has no changed section.
+func FuzzSections(f *testing.F) {
+	f.Add(enPage)
+	f.Add("Intro\n\n```\n# x\n```\n## A {#a}\n\ntext\n## A {#a}\n")
+	f.Add("~~~\n## in code\n```\n## still code\n~~~\n# H\n")
+	f.Fuzz(func(t *testing.T, body string) {
+		var lines []string
+		for _, s := range splitSections(body) {
+			lines = append(lines, s.Lines...)
+		}
+		if got, want := strings.Join(lines, "\n"), strings.TrimRight(body, "\n"); strings.TrimSpace(got) != strings.TrimSpace(want) {
+			t.Fatalf("sections of %q join to %q", body, got)
+		}
+		if c := compareSections(body, body); len(c) != 0 {
+			t.Fatalf("%q differs from itself: %+v", body, c)
+		}
+	})
+}
