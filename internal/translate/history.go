@@ -20,16 +20,17 @@ type version struct {
 	Body   string
 }
 
-// history returns the committed versions of a page (path relative to the
-// site root), newest first, by asking git; nil without git or history.
-func history(root, path string) []version {
+// walkHistory calls visit with each committed version of a page (path
+// relative to the site root), newest first, until visit returns false. It
+// asks git (git log, then git show for each version visited); without git
+// or history it visits nothing.
+func walkHistory(root, path string, visit func(v version) bool) {
 	cmd := exec.Command("git", "log", "--format=%H %cI", "--", path)
 	cmd.Dir = root
 	out, err := cmd.Output()
 	if err != nil {
-		return nil
+		return
 	}
-	var vs []version
 	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
 		commit, date, ok := strings.Cut(line, " ")
 		if !ok {
@@ -46,9 +47,10 @@ func history(root, path string) []version {
 		if p, err := content.Parse(path, "", "", data); err == nil {
 			v.Hash, v.Body = p.Hash, string(p.Body)
 		}
-		vs = append(vs, v)
+		if !visit(v) {
+			return
+		}
 	}
-	return vs
 }
 
 // snapshotFile is where docgen keeps the English body a translation was
@@ -72,10 +74,14 @@ func (s *Site) snapshot(slug, hash string, body []byte) error {
 // ("commit 1a2b3c4, 2025-09-03" or "snapshot"); ok is false when neither
 // has it.
 func (s *Site) synced(slug, sourcePath, hash string) (body, from string, ok bool) {
-	for _, v := range history(s.root, sourcePath) {
+	walkHistory(s.root, sourcePath, func(v version) bool {
 		if v.Hash == hash {
-			return v.Body, "commit " + v.Commit[:min(12, len(v.Commit))] + ", " + v.Date.UTC().Format("2006-01-02"), true
+			body, from, ok = v.Body, "commit "+v.Commit[:min(12, len(v.Commit))]+", "+v.Date.UTC().Format("2006-01-02"), true
 		}
+		return !ok
+	})
+	if ok {
+		return body, from, ok
 	}
 	data, err := os.ReadFile(s.path(snapshotFile(slug, hash)))
 	if err == nil && content.HashBody(data) == hash {
@@ -92,20 +98,18 @@ func (s *Site) synced(slug, sourcePath, hash string) (body, from string, ok bool
 // the recorded version is not in it, or the change is not committed yet);
 // show the page's own date then.
 func SourceChanged(root, sourcePath, recordedHash string) (date time.Time, ok bool) {
-	vs := history(root, sourcePath)
-	for i, v := range vs {
-		if v.Hash != recordedHash {
-			continue
+	// Newest first: remember the last version that differs, until the
+	// recorded one turns up.
+	var newer time.Time
+	walkHistory(root, sourcePath, func(v version) bool {
+		if v.Hash == recordedHash {
+			date, ok = newer, !newer.IsZero()
+			return false
 		}
-		// vs is newest first: walk toward newer versions.
-		for j := i - 1; j >= 0; j-- {
-			if vs[j].Hash != recordedHash {
-				return vs[j].Date.UTC(), true
-			}
-		}
-		return time.Time{}, false
-	}
-	return time.Time{}, false
+		newer = v.Date.UTC()
+		return true
+	})
+	return date, ok
 }
 
 // readPage reads a page file, or nil when it does not exist.
