@@ -135,18 +135,18 @@ type Problem struct {
 // placeholders its source message declares (see Declared), and no
 // bidirectional control characters. source maps ids to the source
 // language's messages; pass nil for the source catalog itself, whose
-// messages declare their own placeholders. name and data are the file, for
+// messages declare their own placeholders; a message the source lacks is
+// not compared (it is never shown). name and data are the file, for
 // positions. The build's Load and docgen i18n check both use it, so a
 // translation check passes is one the build shows as text.
 func Validate(name string, data []byte, msgs []*i18n.Message, source map[string]*i18n.Message) []Problem {
 	var out []Problem
 	for _, m := range msgs {
+		// A message the source lacks is never shown (check reports it as
+		// extra); Parse has made sure it holds no action.
 		var declared map[string]bool
-		if source != nil {
-			declared = map[string]bool{}
-			if s := source[m.ID]; s != nil {
-				declared = Declared(s)
-			}
+		if s := source[m.ID]; s != nil {
+			declared = Declared(s)
 		}
 		for _, f := range pluralKeys {
 			text := field(m, f)

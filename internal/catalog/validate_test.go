@@ -71,7 +71,7 @@ func TestValidate(t *testing.T) {
 		{"typo", "[LastUpdated]\nother = \"Mis à jour {{.Dat}}\"\n", "placeholder:2"},
 		{"count in plural", "[Guides]\none = \"{{.Count}} guide\"\nother = \"{{.PluralCount}} guides\"\n", ""},
 		{"count in non-plural", "[LastUpdated]\nother = \"{{.Count}}\"\n", "placeholder:2"},
-		{"unknown message", "[Nope]\nother = \"{{.Date}}\"\n", "placeholder:2"},
+		{"message the source lacks", "[Nope]\nother = \"{{.Date}}\"\n", ""},
 		{"bidi escape", "[LastUpdated]\n\nother = \"\\u202E{{.Date}}\"\n", "bidi:3"},
 	} {
 		msgs, err := Parse("fr.toml", []byte(tc.toml))
