@@ -1,9 +1,6 @@
 package translate
 
 import (
-	"bytes"
-	"errors"
-	"io/fs"
 	"os"
 	"os/exec"
 	"strings"
@@ -110,13 +107,4 @@ func SourceChanged(root, sourcePath, recordedHash string) (date time.Time, ok bo
 		return true
 	})
 	return date, ok
-}
-
-// readPage reads a page file, or nil when it does not exist.
-func readPage(path string) ([]byte, error) {
-	data, err := os.ReadFile(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
-	return bytes.Clone(data), err
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -211,7 +212,7 @@ func (s *Site) Accept(w io.Writer, pages []string) error {
 	}
 	sort.Slice(jobs, func(i, j int) bool { return jobs[i].tr.Path < jobs[j].tr.Path })
 	for _, j := range jobs {
-		data, err := readPage(s.path(j.tr.Path))
+		data, err := os.ReadFile(s.path(j.tr.Path))
 		if err != nil {
 			return err
 		}
