@@ -104,9 +104,9 @@ func TestGoi18nRoundTrip(t *testing.T) {
 	dir := roundTripSite(t)
 	docgen(t, "i18n", "merge", "--root", dir)
 	mine := readMessages(t, filepath.Join(dir, "locales/fa.toml"))
-	work := readMessages(t, filepath.Join(dir, "locales/translate.fa.toml"))
+	work := readMessages(t, filepath.Join(dir, ".docgen/translate/fa.toml"))
 	if len(work) != 2 || work["Summary"] == nil || work["Menu"] == nil {
-		t.Fatalf("docgen's translate.fa.toml holds %d messages, want Summary and Menu", len(work))
+		t.Fatalf("docgen's work file holds %d messages, want Summary and Menu", len(work))
 	}
 	out := filepath.Join(dir, "goi18n-out")
 	loc := filepath.Join(dir, "locales")
@@ -132,7 +132,7 @@ func TestGoi18nRoundTrip(t *testing.T) {
 		t.Errorf("goi18n asks for %d messages, docgen for %d", len(theirWork), len(work))
 	}
 	// goi18n folds in docgen's work file once translated.
-	workPath := filepath.Join(loc, "translate.fa.toml")
+	workPath := filepath.Join(dir, ".docgen", "translate", "fa.toml")
 	data, _ := os.ReadFile(workPath)
 	data = bytes.Replace(data, []byte(`other = "Menu"`), []byte(`other = "فهرست"`), 1)
 	if err := os.WriteFile(workPath, data, 0o644); err != nil {
@@ -152,11 +152,11 @@ func TestGoi18nRoundTrip(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		dst := map[string]string{"active.fa.toml": "fa.toml", "translate.fa.toml": "translate.fa.toml"}[name]
+		dst := map[string]string{"active.fa.toml": "locales/fa.toml", "translate.fa.toml": ".docgen/translate/fa.toml"}[name]
 		if name == "translate.fa.toml" {
 			data = bytes.Replace(data, []byte(`other = "`+work["Summary"].Other+`"`), []byte(`other = "خلاصه"`), 1)
 		}
-		if err := os.WriteFile(filepath.Join(dir, "locales", dst), data, 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(dst)), data, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}

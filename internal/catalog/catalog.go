@@ -17,7 +17,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	ttemplate "text/template"
 
 	"github.com/BurntSushi/toml"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
@@ -32,8 +31,11 @@ import (
 // pluralKeys are the go-i18n keys that hold message text.
 var pluralKeys = []string{"zero", "one", "two", "few", "many", "other"}
 
-// messageKeys are all keys go-i18n reads in a message table.
-var messageKeys = append([]string{"id", "description", "hash", "leftdelim", "rightdelim"}, pluralKeys...)
+// messageKeys are the keys a message table may have. go-i18n also reads
+// id, leftdelim and rightdelim; docgen refuses them, since they would let a
+// translation answer for another message or hide template actions behind
+// other delimiters.
+var messageKeys = append([]string{"description", "hash"}, pluralKeys...)
 
 // Catalog holds every language's messages.
 type Catalog struct {
@@ -61,6 +63,14 @@ func Load(root, dir string, cfg *config.Config) (*Catalog, error) {
 		}
 		return a < b
 	})
+	type file struct {
+		shown string
+		data  []byte
+		lang  *config.Language
+		msgs  []*i18n.Message
+	}
+	var files []file
+	var source map[string]*i18n.Message
 	for _, e := range entries {
 		name := e.Name()
 		if e.IsDir() || !strings.HasSuffix(name, ".toml") || IsWorkFile(name) {
@@ -83,11 +93,34 @@ func Load(root, dir string, cfg *config.Config) (*Catalog, error) {
 			appendErr(&errs, perr)
 			continue
 		}
-		if err := c.bundle.AddMessages(lang.Tag, msgs...); err != nil {
-			errs.Add(diag.Errorf(shown, 0, "fix the message's plural forms", "%v", err))
+		if lang == cfg.DefaultLanguage {
+			source = map[string]*i18n.Message{}
+			for _, m := range msgs {
+				source[m.ID] = m
+			}
+		}
+		files = append(files, file{shown, data, lang, msgs})
+	}
+	if source == nil {
+		source = map[string]*i18n.Message{}
+	}
+	for _, f := range files {
+		var against map[string]*i18n.Message
+		if f.lang != cfg.DefaultLanguage {
+			against = source
+		}
+		if probs := Validate(f.shown, f.data, f.msgs, against); len(probs) > 0 {
+			for _, p := range probs {
+				p.Message = fmt.Sprintf("message %s (%s): %s", p.ID, p.Form, p.Message)
+				errs.Add(p.Diagnostic)
+			}
 			continue
 		}
-		c.files[code] = shown
+		if err := c.bundle.AddMessages(f.lang.Tag, f.msgs...); err != nil {
+			errs.Add(diag.Errorf(f.shown, 0, "fix the message's plural forms", "%v", err))
+			continue
+		}
+		c.files[f.lang.Code] = f.shown
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err
@@ -163,8 +196,9 @@ func Parse(name string, data []byte) ([]*i18n.Message, error) {
 			if text == "" {
 				continue
 			}
-			if _, err := ttemplate.New(id).Parse(text); err != nil {
-				errs.Add(kind("template", diag.Errorf(name, at(k), "placeholders look like {{.Date}}; check the braces", "message %s (%s): invalid placeholder: %v", id, k, templateErr(err))))
+			if _, err := Placeholders(text); err != nil {
+				errs.Add(kind("template", diag.Errorf(name, at(k), "a message is text with {{.Name}} placeholders only, e.g. {{.Date}}; check the braces",
+					"message %s (%s): %v", id, k, err)))
 			}
 		}
 		msgs = append(msgs, m)

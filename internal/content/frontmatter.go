@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"time"
 	"unicode/utf8"
 
@@ -130,26 +131,75 @@ func (fm FrontMatter) String() string {
 
 // SetFrontMatter returns src with key set to the TOML string value in its
 // front matter: the line "key = ..." is replaced, or added before the
-// closing +++. The rest of the file is kept byte for byte.
+// closing +++. Every other byte of the file is kept, including a UTF-8
+// byte-order mark and CRLF line ends (the new line ends like the others).
 func SetFrontMatter(src []byte, key, value string) ([]byte, error) {
-	norm := Normalize(src)
-	if !bytes.HasPrefix(norm, []byte(fence+"\n")) {
+	bom := []byte("\ufeff")
+	body := bytes.TrimPrefix(src, bom)
+	prefix := src[:len(src)-len(body)]
+	lines := bytes.SplitAfter(body, []byte("\n"))
+	if len(lines) == 0 || string(bytes.TrimRight(lines[0], "\r\n")) != fence || !bytes.HasSuffix(lines[0], []byte("\n")) {
 		return nil, fmt.Errorf("page has no front matter")
 	}
-	lines := bytes.SplitAfter(norm, []byte("\n"))
-	set := []byte(key + " = " + tomlwrite.String(value) + "\n")
+	eol := "\n"
+	if bytes.HasSuffix(lines[0], []byte("\r\n")) {
+		eol = "\r\n"
+	}
+	set := []byte(key + " = " + tomlwrite.String(value) + eol)
 	for i := 1; i < len(lines); i++ {
 		line := bytes.TrimSpace(lines[i])
 		if string(line) == fence {
-			out := append([][]byte{}, lines[:i]...)
-			out = append(out, set)
-			out = append(out, lines[i:]...)
-			return bytes.Join(out, nil), nil
+			out := append([]byte{}, prefix...)
+			out = append(out, bytes.Join(lines[:i], nil)...)
+			out = append(out, set...)
+			return append(out, bytes.Join(lines[i:], nil)...), nil
 		}
 		if k, _, ok := bytes.Cut(line, []byte("=")); ok && string(bytes.TrimSpace(k)) == key {
+			if !bytes.HasSuffix(lines[i], []byte("\n")) {
+				return nil, fmt.Errorf("front matter is not closed")
+			}
 			lines[i] = set
-			return bytes.Join(lines, nil), nil
+			return append(append([]byte{}, prefix...), bytes.Join(lines, nil)...), nil
 		}
 	}
 	return nil, fmt.Errorf("front matter is not closed")
+}
+
+// bidiControls matches the bidirectional override and isolate characters
+// (U+202A–U+202E, U+2066–U+2069).
+var bidiControls = regexp.MustCompile("[\u202A-\u202E\u2066-\u2069]")
+
+// FrontMatterBidi reports the front matter values of a page that hold a
+// bidirectional override or isolate once decoded, however they were
+// written (a TOML escape such as "\u202E" hides one from a line scan).
+// name is used in the diagnostics; src is the page as read.
+func FrontMatterBidi(name string, src []byte) diag.List {
+	src = Normalize(src)
+	fm, _, _, err := ParseFrontMatter(name, src)
+	if err != nil {
+		return nil // the build reports the page itself
+	}
+	block := src[len(fence)+1:]
+	var out diag.List
+	check := func(key string, vals ...string) {
+		for _, v := range vals {
+			if loc := bidiControls.FindString(v); loc != "" {
+				line := tomlpos.Line(block, []string{key})
+				if line > 0 {
+					line++ // the opening +++ line
+				}
+				d := diag.Errorf(name, line, "delete it; the page sets the text direction itself (use U+200F RIGHT-TO-LEFT MARK if a mark is really needed)",
+					"front matter %s: bidirectional control character U+%04X can reorder what readers see", key, []rune(loc)[0])
+				d.Kind = "bidi"
+				out.Add(d)
+				return
+			}
+		}
+	}
+	check("title", fm.Title)
+	check("description", fm.Description)
+	check("summary", fm.Summary...)
+	check("source", fm.Source)
+	check("source_hash", fm.SourceHash)
+	return out
 }

@@ -152,7 +152,7 @@ func FuzzSetFrontMatter(f *testing.F) {
 		if err != nil {
 			t.Fatalf("SetFrontMatter failed on a valid page: %v", err)
 		}
-		fm2, body2, _, err := ParseFrontMatter("p.md", out)
+		fm2, body2, _, err := ParseFrontMatter("p.md", Normalize(out))
 		if err != nil {
 			t.Fatalf("page no longer parses: %v\n%s", err, out)
 		}
@@ -160,4 +160,36 @@ func FuzzSetFrontMatter(f *testing.F) {
 			t.Fatalf("got hash %q title %q body %q", fm2.SourceHash, fm2.Title, body2)
 		}
 	})
+}
+
+func TestFrontMatterBidi(t *testing.T) {
+	for _, tc := range []struct {
+		page string
+		line int // 0: no finding
+	}{
+		{"+++\ntitle = \"A\"\n+++\nx\n", 0},
+		{"+++\ntitle = \"A\"\ndescription = \"\\u202Eevil\"\n+++\nx\n", 3},
+		{"\ufeff+++\r\ntitle = \"A\"\r\nsummary = [\r\n  \"ok\",\r\n  \"\\u2066x\",\r\n]\r\n+++\r\nx\r\n", 3},
+		{"+++\ntitle = \"\u202Eliteral\"\n+++\nx\n", 2},
+	} {
+		got := FrontMatterBidi("p.md", []byte(tc.page))
+		if tc.line == 0 && len(got) != 0 || tc.line != 0 && (len(got) != 1 || got[0].Line != tc.line) {
+			t.Errorf("FrontMatterBidi(%q) = %v, want line %d", tc.page, got, tc.line)
+		}
+	}
+}
+
+// SetFrontMatter changes one line and keeps every other byte: CRLF line
+// ends and a byte-order mark stay.
+func TestSetFrontMatterKeepsBytes(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"\ufeff+++\r\ntitle = \"T\"\r\nsource_hash = \"old\"\r\n+++\r\n\r\nBody  \r\n", "\ufeff+++\r\ntitle = \"T\"\r\nsource_hash = \"new\"\r\n+++\r\n\r\nBody  \r\n"},
+		{"+++\r\ntitle = \"T\"\r\n+++\r\nBody", "+++\r\ntitle = \"T\"\r\nsource_hash = \"new\"\r\n+++\r\nBody"},
+		{"+++\ntitle = \"T\"  # kept\n+++\n", "+++\ntitle = \"T\"  # kept\nsource_hash = \"new\"\n+++\n"},
+	} {
+		got, err := SetFrontMatter([]byte(tc.in), "source_hash", "new")
+		if err != nil || string(got) != tc.want {
+			t.Errorf("SetFrontMatter(%q) = %q, %v; want %q", tc.in, got, err, tc.want)
+		}
+	}
 }

@@ -29,6 +29,11 @@ const (
 	Warning = "warning" // worth a look; the page still reads correctly
 )
 
+// TodoPrefix starts the description docgen i18n extract writes for a new
+// message, with the id as its text: a source message still holding it has
+// not been written yet.
+const TodoPrefix = "TODO:"
+
 // Finding is one problem in one catalog. Its JSON form is documented in
 // docs/i18n.md and stays stable.
 type Finding struct {
@@ -99,9 +104,16 @@ func Check(source Catalog, targets []Catalog, uses map[string][]Use) []Finding {
 				Hint:    "delete it, or use it in a layout with {{.T.T \"" + id + "\"}}"}))
 		}
 	}
-	for _, m := range src.ByID {
+	for _, id := range sortedKeys(src.ByID) {
+		m := src.ByID[id]
 		out = append(out, textChecks(src, m)...)
+		if strings.HasPrefix(m.Description, TodoPrefix) {
+			out = append(out, src.at(id, "description", Finding{Kind: "todo", Severity: Error,
+				Message: "extract's placeholder: the English text and description are still to be written",
+				Hint:    "write the English text readers see and a description that tells translators where it appears"}))
+		}
 	}
+	out = append(out, validate(src, nil)...)
 	for _, t := range targets {
 		out = append(out, checkTarget(src, t)...)
 	}
@@ -234,6 +246,7 @@ func checkTarget(src *Messages, c Catalog) []Finding {
 		out = append(out, placeholderChecks(tgt, s, t)...)
 		out = append(out, textChecks(tgt, t)...)
 	}
+	out = append(out, validate(tgt, src.ByID)...)
 	for _, id := range sortedKeys(tgt.ByID) {
 		if src.ByID[id] == nil {
 			out = append(out, tgt.at(id, "", Finding{Kind: "extra", Severity: Warning,
@@ -279,54 +292,56 @@ func pluralChecks(tgt *Messages, s, t *i18n.Message, forms []string) []Finding {
 	return out
 }
 
-// placeholderChecks finds placeholders a translation misspells or drops.
+// placeholderChecks finds placeholders of the source a translation drops
+// (catalog.Validate reports the ones it adds).
 func placeholderChecks(tgt *Messages, s, t *i18n.Message) []Finding {
 	var out []Finding
-	srcAll := map[string]bool{}
-	for _, f := range plurals.All {
-		names, _ := Placeholders(catalog.Field(s, f))
-		for _, p := range names {
-			srcAll[p] = true
+	text := t.Other
+	names, err := catalog.Placeholders(text)
+	if text == "" || err != nil {
+		return nil // a template error is reported on its own
+	}
+	have := map[string]bool{}
+	for _, p := range names {
+		have[p] = true
+	}
+	srcNames, _ := catalog.Placeholders(s.Other)
+	for _, p := range srcNames {
+		if !have[p] {
+			out = append(out, tgt.at(t.ID, "other", Finding{Kind: "placeholder", Severity: Error,
+				Message: fmt.Sprintf("{{.%s}} of the source is missing", p),
+				Hint:    fmt.Sprintf("put {{.%s}} where it belongs in the sentence", p)}))
 		}
 	}
-	for _, f := range plurals.All {
-		text := catalog.Field(t, f)
-		names, ok := Placeholders(text)
-		if text == "" || !ok {
-			continue // a template error is reported on its own
-		}
-		have := map[string]bool{}
-		for _, p := range names {
-			have[p] = true
-			if !srcAll[p] {
-				out = append(out, tgt.atText(t.ID, f, "."+p, Finding{Kind: "placeholder", Severity: Error,
-					Message: fmt.Sprintf("{{.%s}} is not a placeholder of the source (it has %s)", p, list(srcAll)),
-					Hint:    "use the placeholders of the English text exactly as written there"}))
-			}
-		}
-		if f != "other" {
-			continue // a singular form may leave out {{.Count}}
-		}
-		srcNames, _ := Placeholders(s.Other)
-		for _, p := range srcNames {
-			if !have[p] {
-				out = append(out, tgt.at(t.ID, f, Finding{Kind: "placeholder", Severity: Error,
-					Message: fmt.Sprintf("{{.%s}} of the source is missing", p),
-					Hint:    fmt.Sprintf("put {{.%s}} where it belongs in the sentence", p)}))
-			}
-		}
+	return out
+}
+
+// validate turns catalog.Validate's problems into findings: the build
+// refuses the same texts.
+func validate(m *Messages, source map[string]*i18n.Message) []Finding {
+	if m.Data == nil {
+		return nil
+	}
+	msgs := make([]*i18n.Message, 0, len(m.ByID))
+	for _, id := range sortedKeys(m.ByID) {
+		msgs = append(msgs, m.ByID[id])
+	}
+	var out []Finding
+	for _, p := range catalog.Validate(m.File, m.Data, msgs, source) {
+		f := fromDiag(m.Catalog, p.Diagnostic)
+		f.ID = p.ID
+		out = append(out, f)
 	}
 	return out
 }
 
 var (
 	htmlTag = regexp.MustCompile(`<\s*/?\s*[A-Za-z!][^>]*>|&(#[0-9]+|#x[0-9A-Fa-f]+|[A-Za-z]+);`)
-	bidi    = regexp.MustCompile("[\u202A-\u202E\u2066-\u2069]")
 	// allowedTag matches a start or end tag with no attributes.
 	allowedTag = regexp.MustCompile(`^<\s*/?\s*([A-Za-z]+)\s*/?\s*>$`)
 )
 
-// textChecks finds HTML and bidirectional control characters in a message.
+// textChecks finds HTML in a message.
 func textChecks(m *Messages, msg *i18n.Message) []Finding {
 	var out []Finding
 	for _, f := range plurals.All {
@@ -346,34 +361,8 @@ func textChecks(m *Messages, msg *i18n.Message) []Finding {
 				Hint:    "write plain text; links and emphasis belong in the layout (only ids ending in HTML may hold inline markup)"}))
 			break
 		}
-		if loc := bidi.FindString(text); loc != "" {
-			out = append(out, m.atText(msg.ID, f, loc, Finding{Kind: "bidi", Severity: Error,
-				Message: fmt.Sprintf("bidirectional control character U+%04X can reorder what readers see", []rune(loc)[0]),
-				Hint:    "delete it; the page sets the text direction itself (use U+200F RIGHT-TO-LEFT MARK if a mark is really needed)"}))
-		}
 	}
 	return out
-}
-
-// Placeholders returns the fields a message template uses ({{.Date}} → "Date"),
-// sorted and without repeats; ok is false when the text does not parse.
-func Placeholders(text string) (names []string, ok bool) {
-	if !strings.Contains(text, "{{") {
-		return nil, true
-	}
-	trees, err := parseTemplate("m", text)
-	if err != nil {
-		return nil, false
-	}
-	seen := map[string]bool{}
-	for _, t := range trees {
-		walkTemplate(t.Root, func(n parse.Node) {
-			if f, ok := n.(*parse.FieldNode); ok {
-				seen[f.Ident[0]] = true
-			}
-		})
-	}
-	return sortedKeys(seen), true
 }
 
 // parseTemplate parses template text without checking function names.
@@ -427,17 +416,6 @@ func walkBranch(b *parse.BranchNode, visit func(parse.Node)) {
 	walkTemplate(b.ElseList, visit)
 }
 
-func list(set map[string]bool) string {
-	if len(set) == 0 {
-		return "none"
-	}
-	var parts []string
-	for _, k := range sortedKeys(set) {
-		parts = append(parts, "{{."+k+"}}")
-	}
-	return strings.Join(parts, ", ")
-}
-
 func sortedKeys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
@@ -465,7 +443,7 @@ func Counts(fs []Finding) (errs, warns int) {
 func PageBidi(file, lang string, data []byte) []Finding {
 	var out []Finding
 	for i, line := range strings.Split(string(data), "\n") {
-		for _, loc := range bidi.FindAllStringIndex(line, -1) {
+		for _, loc := range catalog.Bidi.FindAllStringIndex(line, -1) {
 			r, _ := utf8.DecodeRuneInString(line[loc[0]:])
 			out = append(out, Finding{Language: lang, File: file, Line: i + 1, Column: utf8.RuneCountInString(line[:loc[0]]) + 1,
 				Kind: "bidi", Severity: Error,

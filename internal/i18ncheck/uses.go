@@ -15,28 +15,35 @@ import (
 var translatorMethods = map[string]bool{"T": true, "N": true, "Links": true, "Markup": true}
 
 // LayoutUses finds every message id the layouts in root/dir use, with the
-// file and line of each use.
-func LayoutUses(root, dir string) (map[string][]Use, error) {
-	uses := map[string][]Use{}
+// file and line of each use. dynamic lists the uses whose id is not a
+// string written in the layout ({{.T.T $id}}): which messages they reach
+// cannot be known without running the layout. A missing or empty folder is
+// an error, since nothing could be said about what is used.
+func LayoutUses(root, dir string) (uses map[string][]Use, dynamic []Use, err error) {
+	uses = map[string][]Use{}
 	names, err := filepath.Glob(filepath.Join(root, dir, "*.html"))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
+	}
+	if len(names) == 0 {
+		return nil, nil, diag.Errorf(dir, 0, "run docgen in the site folder (or pass --root), with the layouts in "+dir+"/",
+			"no layouts found in %s", dir)
 	}
 	sort.Strings(names)
 	for _, name := range names {
 		data, err := os.ReadFile(name)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		shown := filepath.ToSlash(filepath.Join(dir, filepath.Base(name)))
-		if err := layoutUses(shown, string(data), uses); err != nil {
-			return nil, err
+		if err := layoutUses(shown, string(data), uses, &dynamic); err != nil {
+			return nil, nil, err
 		}
 	}
-	return uses, nil
+	return uses, dynamic, nil
 }
 
-func layoutUses(file, text string, uses map[string][]Use) error {
+func layoutUses(file, text string, uses map[string][]Use, dynamic *[]Use) error {
 	trees, err := parseTemplate(file, text)
 	if err != nil {
 		return diag.Errorf(file, 0, "fix the template syntax", "%v", err)
@@ -52,9 +59,11 @@ func layoutUses(file, text string, uses map[string][]Use) error {
 			if !ok || len(cmd.Args) < 2 || !translatorMethods[lastIdent(cmd.Args[0])] {
 				return
 			}
+			line := 1 + strings.Count(text[:int(cmd.Args[1].Position())], "\n")
 			if s, ok := cmd.Args[1].(*parse.StringNode); ok {
-				line := 1 + strings.Count(text[:int(s.Position())], "\n")
 				uses[s.Text] = append(uses[s.Text], Use{File: file, Line: line})
+			} else {
+				*dynamic = append(*dynamic, Use{File: file, Line: line})
 			}
 		})
 	}

@@ -13,10 +13,12 @@ func FuzzLayoutUses(f *testing.F) {
 	f.Add(`{{template "x" .T.T "y"}}{{.T.T}}{{.T.T 3}}{{(.T).T "z"}}`)
 	f.Fuzz(func(t *testing.T, text string) {
 		uses := map[string][]Use{}
-		if err := layoutUses("layouts/x.html", text, uses); err != nil {
+		var dynamic []Use
+		if err := layoutUses("layouts/x.html", text, uses, &dynamic); err != nil {
 			return
 		}
 		lines := strings.Count(text, "\n") + 1
+		uses[""] = append(uses[""], dynamic...)
 		for id, us := range uses {
 			for _, u := range us {
 				if u.Line < 1 || u.Line > lines {
@@ -25,4 +27,16 @@ func FuzzLayoutUses(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestLayoutUsesDynamic(t *testing.T) {
+	uses := map[string][]Use{}
+	var dynamic []Use
+	text := "{{.T.T \"A\"}}\n{{$id := \"B\"}}{{.T.T $id}}\n{{.T.N .Name 2}}\n"
+	if err := layoutUses("layouts/x.html", text, uses, &dynamic); err != nil {
+		t.Fatal(err)
+	}
+	if len(uses) != 1 || len(uses["A"]) != 1 || len(dynamic) != 2 || dynamic[0].Line != 2 || dynamic[1].Line != 3 {
+		t.Errorf("uses %v, dynamic %v; want A and dynamic uses at lines 2 and 3", uses, dynamic)
+	}
 }

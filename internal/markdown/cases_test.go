@@ -108,7 +108,7 @@ func TestClientBlockErrors(t *testing.T) {
 		{"duplicate language", "::: client ruby\na\n::: client ruby\nb\n:::\n", 3, "appears twice"},
 		{"no id", "::: client\na\n:::\n", 1, "no client id"},
 		{"duplicate heading id", "## Setup\n\ntext\n\n## Other {#setup}\n", 5, `heading id "setup" is not unique (line 10 has it too)`},
-		{"reserved heading id", "## Main part {#main}\n", 1, `heading id "main" is not unique (the page layout uses it)`},
+		{"reserved heading id", "## Main part {#main}\n", 1, `heading id "main" is used by the page layout (layouts/base.html)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -40,12 +40,28 @@ type ids struct {
 	seen map[string]bool
 }
 
-// reservedIDs are element ids the layouts use; headings never take them.
-var reservedIDs = []string{"main", "toc-title", "summary-title", "search"}
+// reservedIDs maps each element id the layouts use to the layout using it;
+// a heading never takes one (an automatic id gets a suffix, an explicit
+// {#id} is an error), so a page cannot break the search box or the menu or
+// take their place. TestReservedIDsMatchLayouts keeps it in step.
+var reservedIDs = map[string]string{
+	"main":           "layouts/base.html",
+	"search-input":   "layouts/base.html",
+	"search-results": "layouts/base.html",
+	"search-status":  "layouts/base.html",
+	"site-nav":       "layouts/base.html",
+	"summary-title":  "layouts/guide.html",
+	"toc-title":      "layouts/guide.html",
+	"choose":         "layouts/root.html",
+	"search":         "docgen (reserved)",
+}
+
+// ReservedID returns the layout that uses id, or "" when a heading may take it.
+func ReservedID(id string) string { return reservedIDs[id] }
 
 func newIDs() *ids {
 	s := &ids{seen: map[string]bool{}}
-	for _, id := range reservedIDs {
+	for id := range reservedIDs {
 		s.seen[id] = true
 	}
 	return s

@@ -223,25 +223,57 @@ func (d *Document) collectHeadings() {
 		if h.Lines().Len() > 0 {
 			off = h.Lines().At(0).Start
 		}
-		d.Headings = append(d.Headings, Heading{Level: h.Level, ID: id, Text: strings.TrimSpace(plainText(h, d.src)), Line: d.lineAt(off), node: h})
+		line := d.lineAt(off)
+		d.checkHeadingAttributes(h, line)
+		d.Headings = append(d.Headings, Heading{Level: h.Level, ID: id, Text: strings.TrimSpace(plainText(h, d.src)), Line: line, node: h})
 		return ast.WalkSkipChildren, nil
 	})
 	// An explicit {#id} can repeat another heading's id or one the layouts use.
 	seen := map[string]int{}
-	for _, id := range reservedIDs {
-		seen[id] = 0
-	}
 	for _, h := range d.Headings {
+		if layout := reservedIDs[h.ID]; layout != "" {
+			d.Diags.Add(diag.Errorf(d.file, h.Line, "give this heading another {#id}", "heading id %q is used by the page layout (%s)", h.ID, layout))
+			continue
+		}
 		if line, dup := seen[h.ID]; dup {
-			where := "the page layout uses it"
-			if line > 0 {
-				where = fmt.Sprintf("line %d has it too", line)
-			}
-			d.Diags.Add(diag.Errorf(d.file, h.Line, "give this heading another {#id}", "heading id %q is not unique (%s)", h.ID, where))
+			d.Diags.Add(diag.Errorf(d.file, h.Line, "give this heading another {#id}", "heading id %q is not unique (line %d has it too)", h.ID, line))
 			continue
 		}
 		seen[h.ID] = h.Line
 	}
+}
+
+// checkHeadingAttributes allows a heading only its id ({#id}): any other
+// attribute (style, class, contenteditable, autofocus, ...) would let a page
+// restyle or take over every reader's page. It reports each one at line and
+// drops it from the node.
+func (d *Document) checkHeadingAttributes(h *ast.Heading, line int) {
+	var bad []string
+	for _, a := range h.Attributes() {
+		if name := string(a.Name); name != "id" {
+			bad = append(bad, name)
+		}
+	}
+	if len(bad) == 0 {
+		return
+	}
+	for _, name := range bad {
+		d.Diags.Add(diag.Errorf(d.file, line, "headings take only an id, written {#id}; delete the other attributes",
+			"heading attribute %q is not allowed", attrName(name)))
+	}
+	id, hasID := h.AttributeString("id")
+	h.RemoveAttributes()
+	if hasID {
+		h.SetAttributeString("id", id)
+	}
+}
+
+// attrName shows an attribute as it was written: a class as .name.
+func attrName(name string) string {
+	if name == "class" {
+		return "class (.name)"
+	}
+	return name
 }
 
 // SetHeadingID changes the id of the i-th heading (in document order).

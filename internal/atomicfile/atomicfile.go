@@ -1,0 +1,70 @@
+// Package atomicfile writes a file so that a reader, a crash or a full disk
+// never sees it half written: the data goes to a temporary file in the same
+// folder, is synced to disk, and then renamed over the file. The old file
+// stays whole until the rename.
+package atomicfile
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// WriteFile writes data to path atomically. A new file gets mode perm; an
+// existing file keeps its mode.
+func WriteFile(path string, data []byte, perm fs.FileMode) (err error) {
+	if info, err := os.Stat(path); err == nil {
+		perm = info.Mode().Perm()
+	}
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err := tmp.Write(data); err != nil {
+		return err
+	}
+	if err := tmp.Chmod(perm); err != nil {
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return err
+	}
+	syncDir(dir)
+	return nil
+}
+
+// WriteIfChanged is WriteFile, skipped when path already holds data. It
+// reports whether it wrote.
+func WriteIfChanged(path string, data []byte, perm fs.FileMode) (bool, error) {
+	old, err := os.ReadFile(path)
+	if err == nil && bytes.Equal(old, data) {
+		return false, nil
+	}
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return false, err
+	}
+	return true, WriteFile(path, data, perm)
+}
+
+// syncDir makes the rename durable where the system supports it.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+}
