@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"path"
 	"regexp"
 	"sort"
 	"strings"
@@ -29,6 +30,47 @@ type Config struct {
 	Clients         []Client   // client libraries for code samples, in display order
 	LinkCheck       string     // "error" (broken internal links fail the build) or "warn"
 	RawHTML         bool       // whether raw HTML in Markdown is rendered
+	Identity        Identity   // who publishes the site, under which licences; all optional
+	Repository      Repository // where the sources live, for "edit this page" links; optional
+}
+
+// Identity is what the site says about itself in its header and footer.
+// Every field is optional; layouts show only what is set.
+type Identity struct {
+	Logo              string // a file in static/, shown in the header
+	Copyright         string // e.g. "© 2026 Example Inc."
+	Attribution       string // e.g. "Adapted from the Example docs by Example Inc."; per language in [languages.x]
+	AttributionURL    string
+	ContentLicense    string // e.g. "CC BY 4.0"
+	ContentLicenseURL string
+	CodeLicense       string // e.g. "Apache 2.0"
+	CodeLicenseURL    string
+}
+
+// Repository is where the site's sources are kept.
+type Repository struct {
+	URL    string // e.g. "https://github.com/you/docs"
+	Branch string // default "main"
+	Path   string // the site's folder inside the repository, "" for its root
+}
+
+// EditURL returns the link to edit the file at rel (relative to the site
+// root) in the repository's web interface, or "" when no repository is set.
+func (c *Config) EditURL(rel string) string {
+	if c.Repository.URL == "" {
+		return ""
+	}
+	p := strings.Trim(path.Join(c.Repository.Path, rel), "/")
+	return strings.TrimSuffix(c.Repository.URL, "/") + "/edit/" + c.Repository.Branch + "/" + p
+}
+
+// AttributionFor returns the attribution line in lang (its own, or the
+// site's).
+func (c *Config) AttributionFor(lang *Language) string {
+	if lang != nil && lang.Attribution != "" {
+		return lang.Attribution
+	}
+	return c.Identity.Attribution
 }
 
 // Language is one language the site is published in.
@@ -40,6 +82,8 @@ type Language struct {
 	Order      int          // position in switchers
 	DateLayout string       // Go time layout for dates, e.g. "2006/01/02"
 	Title      string       // localized site title; Config.Title when empty
+	// Attribution is the attribution line in this language; Identity's when empty.
+	Attribution string
 }
 
 // Client is a client library a code sample can be written for.
@@ -96,16 +140,32 @@ type file struct {
 		RawHTML   bool   `toml:"raw_html"`
 	} `toml:"build"`
 	Languages map[string]struct {
-		Name       string `toml:"name"`
-		Dir        string `toml:"dir"`
-		Order      int    `toml:"order"`
-		DateLayout string `toml:"date_layout"`
-		Title      string `toml:"title"`
+		Name        string `toml:"name"`
+		Dir         string `toml:"dir"`
+		Order       int    `toml:"order"`
+		DateLayout  string `toml:"date_layout"`
+		Title       string `toml:"title"`
+		Attribution string `toml:"attribution"`
 	} `toml:"languages"`
 	Clients map[string]struct {
 		Name  string `toml:"name"`
 		Order int    `toml:"order"`
 	} `toml:"clients"`
+	Identity struct {
+		Logo              string `toml:"logo"`
+		Copyright         string `toml:"copyright"`
+		Attribution       string `toml:"attribution"`
+		AttributionURL    string `toml:"attribution_url"`
+		ContentLicense    string `toml:"content_license"`
+		ContentLicenseURL string `toml:"content_license_url"`
+		CodeLicense       string `toml:"code_license"`
+		CodeLicenseURL    string `toml:"code_license_url"`
+	} `toml:"identity"`
+	Repository struct {
+		URL    string `toml:"url"`
+		Branch string `toml:"branch"`
+		Path   string `toml:"path"`
+	} `toml:"repository"`
 }
 
 var clientID = regexp.MustCompile(`^[a-z][a-z0-9_+-]*$`)
@@ -136,7 +196,30 @@ func Parse(name string, data []byte) (*Config, error) {
 			"unknown key %q", k.String())
 	}
 
-	c := &Config{Title: f.Title, LinkCheck: f.Build.LinkCheck, RawHTML: f.Build.RawHTML}
+	c := &Config{Title: f.Title, LinkCheck: f.Build.LinkCheck, RawHTML: f.Build.RawHTML,
+		Identity: Identity(f.Identity), Repository: Repository(f.Repository)}
+	for _, u := range []struct {
+		key   []string
+		value string
+	}{
+		{[]string{"identity", "attribution_url"}, f.Identity.AttributionURL},
+		{[]string{"identity", "content_license_url"}, f.Identity.ContentLicenseURL},
+		{[]string{"identity", "code_license_url"}, f.Identity.CodeLicenseURL},
+		{[]string{"repository", "url"}, f.Repository.URL},
+	} {
+		if u.value == "" {
+			continue
+		}
+		if p, err := url.Parse(u.value); err != nil || (p.Scheme != "https" && p.Scheme != "http") || p.Host == "" {
+			bad(u.key, "use an absolute http(s) URL", "%s %q is not an absolute http(s) URL", u.key[len(u.key)-1], u.value)
+		}
+	}
+	if c.Repository.URL != "" && c.Repository.Branch == "" {
+		c.Repository.Branch = "main"
+	}
+	if p := c.Identity.Logo; p != "" && (strings.Contains(p, "..") || strings.HasPrefix(p, "/") || strings.Contains(p, "\\")) {
+		bad([]string{"identity", "logo"}, `name a file in static/, e.g. logo = "logo.svg"`, "logo %q is not a file in static/", p)
+	}
 	if c.Title == "" {
 		bad([]string{"title"}, `add title = "My docs" at the top`, "missing site title")
 	}
@@ -194,7 +277,7 @@ func Parse(name string, data []byte) (*Config, error) {
 		} else if !strings.Contains(time.Date(2006, 1, 2, 0, 0, 0, 0, time.UTC).Format(layout), "2006") {
 			bad(append(key, "date_layout"), `use a Go time layout such as "2006-01-02" or "2006/01/02"`, "date_layout %q does not show the year", l.DateLayout)
 		}
-		c.Languages = append(c.Languages, Language{Code: code, Tag: tag, Name: l.Name, Dir: dir, Order: l.Order, DateLayout: layout, Title: l.Title})
+		c.Languages = append(c.Languages, Language{Code: code, Tag: tag, Name: l.Name, Dir: dir, Order: l.Order, DateLayout: layout, Title: l.Title, Attribution: l.Attribution})
 	}
 	if len(f.Languages) == 0 {
 		bad(nil, "add a [languages.en] table with name = \"English\"", "no languages configured")
