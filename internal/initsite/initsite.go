@@ -5,8 +5,9 @@
 // them in a folder without ever replacing a file that is there.
 //
 // The page texts are embedded files under texts/<tag>/, one folder per
-// language docgen has a welcome text for; {lang} in them stands for the
-// site's default language code (the file name of a source page).
+// language docgen has a welcome text for. In them {lang} stands for the
+// page's own language code and {source} for the site's default language
+// code, the file name of the source pages that links point to.
 package initsite
 
 import (
@@ -70,7 +71,7 @@ func New(opts Options) (*Site, error) {
 	s.add("config.toml", conf)
 
 	for _, slug := range []string{welcome, gettingStarted} {
-		data, fromTag, err := text(def, slug)
+		data, fromTag, err := text(def, slug, def)
 		if err != nil {
 			return nil, err
 		}
@@ -147,8 +148,9 @@ func textTag(tag language.Tag) (language.Tag, bool) {
 }
 
 // text returns page slug in the language closest to tag, English when
-// there is none, with {lang} set to tag's code; from is the text's tag.
-func text(tag language.Tag, slug string) (data []byte, from language.Tag, err error) {
+// there is none, with {lang} set to tag's code and {source} to source's;
+// from is the text's tag.
+func text(tag language.Tag, slug string, source language.Tag) (data []byte, from language.Tag, err error) {
 	from, ok := textTag(tag)
 	if !ok {
 		from = language.English
@@ -157,14 +159,20 @@ func text(tag language.Tag, slug string) (data []byte, from language.Tag, err er
 	if err != nil {
 		return nil, from, err
 	}
-	return bytes.ReplaceAll(data, []byte("{lang}"), []byte(tag.String())), from, nil
+	return fill(data, tag, source), from, nil
+}
+
+// fill sets a text's {lang} and {source} markers.
+func fill(data []byte, lang, source language.Tag) []byte {
+	data = bytes.ReplaceAll(data, []byte("{lang}"), []byte(lang.String()))
+	return bytes.ReplaceAll(data, []byte("{source}"), []byte(source.String()))
 }
 
 // translation returns the welcome page in tag as a translation of the page
 // in def: the built-in text with source and source_hash recorded, or, when
 // there is none, the skeleton docgen new --translate makes (draft = true).
 func translation(def, tag language.Tag) (data []byte, draft bool, err error) {
-	srcData, _, err := text(def, welcome)
+	srcData, _, err := text(def, welcome, def)
 	if err != nil {
 		return nil, false, err
 	}
@@ -189,7 +197,7 @@ func translation(def, tag language.Tag) (data []byte, draft bool, err error) {
 	if err != nil {
 		return nil, false, err
 	}
-	data = bytes.ReplaceAll(data, []byte("{lang}"), []byte(def.String()))
+	data = fill(data, tag, def)
 	// Record the source before the front matter's closing +++ line.
 	end := bytes.Index(data[4:], []byte("\n+++\n"))
 	if !bytes.HasPrefix(data, []byte("+++\n")) || end < 0 {
