@@ -76,7 +76,7 @@ func New(opts Options) (*Site, error) {
 			return nil, err
 		}
 		s.add(pagePath(slug, code), data)
-		if fromTag != def {
+		if _, ok := textTag(def); !ok {
 			s.Notes = append(s.Notes, fmt.Sprintf("%s is in %s: docgen has no built-in %s text; write it in your language",
 				pagePath(slug, code), englishName(fromTag), englishName(def)))
 		}

@@ -30,8 +30,7 @@ func ParseLanguages(list string) ([]language.Tag, error) {
 			return nil, fmt.Errorf("invalid language tag %q: use a BCP 47 tag such as fr, pt-BR or zh-Hant", code)
 		}
 		canon := tag.String()
-		base, _ := tag.Base()
-		if base.String() == "und" || hasExtension(canon) {
+		if canon == "und" || strings.HasPrefix(canon, "und-") || hasExtension(canon) {
 			return nil, fmt.Errorf("invalid language tag %q: use a plain language tag such as fr, pt-BR or zh-Hant (no extensions)", code)
 		}
 		if first, dup := seen[canon]; dup {

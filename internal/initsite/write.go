@@ -140,11 +140,6 @@ func makeParents(dir, rel string) error {
 // gives it the name dst only if no file has that name: created is false,
 // and nothing changes, when dst exists.
 func createAtomic(dst string, data []byte) (created bool, err error) {
-	if _, err := os.Lstat(dst); err == nil {
-		return false, nil
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		return false, err
-	}
 	tmp, err := os.CreateTemp(filepath.Dir(dst), "."+filepath.Base(dst)+".tmp-*")
 	if err != nil {
 		return false, err
@@ -168,8 +163,10 @@ func createAtomic(dst string, data []byte) (created bool, err error) {
 	if err := os.Link(name, dst); err != nil {
 		if _, lerr := os.Lstat(dst); lerr == nil {
 			return false, nil
+		} else if !errors.Is(lerr, fs.ErrNotExist) {
+			return false, lerr
 		}
-		// No hard links on this file system: rename, as dst was free above.
+		// No hard links on this file system: rename, dst being free.
 		if err := os.Rename(name, dst); err != nil {
 			return false, err
 		}
