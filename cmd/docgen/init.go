@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/docgen/docgen/internal/initsite"
@@ -71,6 +72,9 @@ func printInit(w io.Writer, dir string, site *initsite.Site, rep *initsite.Repor
 	}
 	for _, n := range site.Notes {
 		fmt.Fprintf(w, "note: %s\n", n)
+	}
+	if slices.Contains(rep.Skipped, "config.toml") && len(rep.Written) > 0 {
+		fmt.Fprintln(w, "note: config.toml was kept as it was: check that it declares the languages of the pages written")
 	}
 	fmt.Fprintln(w, "\nNext:")
 	if filepath.Clean(dir) == "." {

@@ -77,7 +77,7 @@ func New(opts Options) (*Site, error) {
 		}
 		s.add(pagePath(slug, code), data)
 		if _, ok := textTag(def); !ok {
-			s.Notes = append(s.Notes, fmt.Sprintf("%s is in %s: docgen has no built-in %s text; write it in your language",
+			s.Notes = append(s.Notes, fmt.Sprintf("%s is in %s, as docgen has no built-in %s text: translate it",
 				pagePath(slug, code), englishName(fromTag), englishName(def)))
 		}
 	}
@@ -235,7 +235,7 @@ func configFile(langs []language.Tag) ([]byte, []string) {
 		code := tag.String()
 		name, ok := Name(tag)
 		if !ok {
-			notes = append(notes, fmt.Sprintf("config.toml: CLDR has no name for %q in itself; it is called %q there: write its own name", code, name))
+			notes = append(notes, fmt.Sprintf("config.toml: CLDR has no name for %q in that language, so it is named %q: write the name its readers use", code, name))
 		}
 		fmt.Fprintf(&b, "\n[languages.%s]\n", tomlwrite.Key(code))
 		fmt.Fprintf(&b, "name = %s\n", tomlwrite.String(name))
