@@ -55,8 +55,11 @@ const (
 	gettingStarted = "getting-started"
 )
 
-// clients are the client libraries the welcome page's code samples use.
-var clients = []struct{ id, name string }{{"shell", "Shell"}, {"python", "Python"}}
+// client is a client library the welcome page's code samples use.
+type client struct{ id, name string }
+
+// clients returns the client libraries config.toml declares, in order.
+func clients() []client { return []client{{"shell", "Shell"}, {"python", "Python"}} }
 
 // New returns the files of a new site for opts.
 func New(opts Options) (*Site, error) {
@@ -90,8 +93,12 @@ func New(opts Options) (*Site, error) {
 		p := pagePath(welcome, second.String())
 		s.add(p, tr)
 		if draft {
+			srcText, ok := textTag(def)
+			if !ok {
+				srcText = language.English
+			}
 			s.Notes = append(s.Notes, fmt.Sprintf("%s is a draft holding the %s text: docgen has no built-in %s text; translate it, then delete its draft line",
-				p, englishName(def), englishName(second)))
+				p, englishName(srcText), englishName(second)))
 		}
 	}
 	for _, f := range []struct{ from, to string }{
@@ -184,7 +191,7 @@ func translation(def, tag language.Tag) (data []byte, draft bool, err error) {
 	from, ok := textTag(tag)
 	if !ok {
 		names := map[string]string{}
-		for _, c := range clients {
+		for _, c := range clients() {
 			names[c.id] = c.name
 		}
 		doc := markdown.New(markdown.Options{ClientName: func(id string) string { return names[id] }}).Parse(srcPath, src.Body, src.BodyLine)
@@ -245,7 +252,7 @@ func configFile(langs []language.Tag) ([]byte, []string) {
 		fmt.Fprintf(&b, "order = %d\n", i+1)
 	}
 	b.WriteString("\n# Client libraries that code samples can be written for (::: client <id>).\n")
-	for i, c := range clients {
+	for i, c := range clients() {
 		fmt.Fprintf(&b, "\n[clients.%s]\nname = %s\norder = %d\n", c.id, tomlwrite.String(c.name), i+1)
 	}
 	b.WriteString("\n# Optional: the site's identity and where its sources live.\n")

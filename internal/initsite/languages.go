@@ -2,6 +2,7 @@ package initsite
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"golang.org/x/text/cases"
@@ -53,21 +54,21 @@ func hasExtension(canon string) bool {
 	return false
 }
 
-// rtlScripts are the ISO 15924 codes of the scripts written right to left.
-var rtlScripts = map[string]bool{
-	"Adlm": true, "Arab": true, "Aran": true, "Armi": true, "Avst": true, "Chrs": true,
-	"Cprt": true, "Elym": true, "Hatr": true, "Hebr": true, "Hung": true, "Khar": true,
-	"Lydi": true, "Mand": true, "Mani": true, "Mend": true, "Merc": true, "Mero": true,
-	"Narb": true, "Nbat": true, "Nkoo": true, "Orkh": true, "Ougr": true, "Palm": true,
-	"Phli": true, "Phlp": true, "Phnx": true, "Prti": true, "Rohg": true, "Samr": true,
-	"Sarb": true, "Sogd": true, "Sogo": true, "Syrc": true, "Thaa": true, "Yezi": true,
+// rtlScripts returns the ISO 15924 codes of the scripts written right to
+// left.
+func rtlScripts() []string {
+	return []string{
+		"Adlm", "Arab", "Aran", "Armi", "Avst", "Chrs", "Cprt", "Elym", "Hatr", "Hebr", "Hung", "Khar",
+		"Lydi", "Mand", "Mani", "Mend", "Merc", "Mero", "Narb", "Nbat", "Nkoo", "Orkh", "Ougr", "Palm",
+		"Phli", "Phlp", "Phnx", "Prti", "Rohg", "Samr", "Sarb", "Sogd", "Sogo", "Syrc", "Thaa", "Yezi",
+	}
 }
 
 // Dir returns "rtl" when tag's script (explicit, or the likely one for its
 // language and region) is written right to left, else "ltr".
 func Dir(tag language.Tag) string {
 	script, _ := tag.Script()
-	if rtlScripts[script.String()] {
+	if slices.Contains(rtlScripts(), script.String()) {
 		return "rtl"
 	}
 	return "ltr"

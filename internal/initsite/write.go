@@ -19,10 +19,6 @@ type Report struct {
 	Skipped []string // files that existed already and were left as they are
 }
 
-// ignored are the entries a folder may hold and still count as empty: a
-// fresh git repository.
-var ignored = map[string]bool{".git": true}
-
 // Write creates files in dir, making dir if it is missing. Unless force is
 // set, it refuses a dir that already holds a site (config.toml or content/)
 // or anything else besides .git. Even with force it never replaces a file:
@@ -80,8 +76,8 @@ func checkDir(dir string, force bool) error {
 	var names []string
 	site := false
 	for _, e := range entries {
-		if ignored[e.Name()] {
-			continue
+		if e.Name() == ".git" {
+			continue // a fresh repository still counts as empty
 		}
 		names = append(names, e.Name())
 		site = site || e.Name() == "config.toml" || e.Name() == "content"
