@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/cases"
 	"golang.org/x/text/language"
@@ -91,12 +92,6 @@ func Name(tag language.Tag) (name string, ok bool) {
 
 // upperFirst upper-cases the first letter of s with tag's casing rules.
 func upperFirst(s string, tag language.Tag) string {
-	for i, r := range s {
-		if i > 0 {
-			break
-		}
-		n := len(string(r))
-		return cases.Upper(tag).String(s[:n]) + s[n:]
-	}
-	return s
+	_, n := utf8.DecodeRuneInString(s)
+	return cases.Upper(tag).String(s[:n]) + s[n:]
 }
