@@ -39,6 +39,7 @@ func commands() map[string]command {
 		"build":        {"render the site into the output folder", runBuild},
 		"bench-corpus": {"generate a synthetic multilingual site (docgen and Hugo) for benchmarks", runBenchCorpus},
 		"i18n":         {"check, extract and merge translations; show translation status", runI18n},
+		"init":         {"start a new site in a folder: config, guides in your languages", runInit},
 		"new":          {"create a guide or a translation skeleton", runNew},
 		"serve":        {"build, serve and live-reload the site while you edit", runServe},
 		"version":      {"print docgen's version", func(_ []string, out, _ io.Writer) int { fmt.Fprintln(out, "docgen", versionString()); return 0 }},
