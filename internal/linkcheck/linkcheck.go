@@ -15,8 +15,9 @@ import (
 
 // Page is what the checker needs to know of one parsed page.
 type Page struct {
-	Slug string
-	Doc  *markdown.Document
+	Slug  string
+	Doc   *markdown.Document
+	Files map[string]bool // the files beside the page (paths below its guide's folder)
 }
 
 // Result holds the problems found and the external links seen.
@@ -39,6 +40,13 @@ func Check(pages []Page, ids func(slug string) map[string]bool, warnOnly bool) R
 		for _, l := range p.Doc.Links {
 			if l.External {
 				ext[l.Href] = true
+				continue
+			}
+			if l.Local != "" {
+				if p.Files == nil || !p.Files[l.Local] {
+					res.add(p, l, warnOnly, "put the file beside the page in content/"+p.Slug+"/, or fix the path",
+						"link or image to missing file %q (%s)", l.Local, l.Dest)
+				}
 				continue
 			}
 			target, targetIDs := p.Slug, own

@@ -17,6 +17,9 @@ type Link struct {
 	Page     string // slug of the guide it points to; "" for the same page or external links
 	Fragment string // anchor without "#", or ""
 	External bool   // absolute URL with a scheme, or protocol-relative
+	// Local is a file beside the page that the link or image points to
+	// ("diagram.svg", "img/a.png"), cleaned; "" for anything else.
+	Local string
 	Offset   int    // byte offset in the body, for error positions
 	line     int    // file line, kept when the document is released
 }
@@ -91,6 +94,12 @@ func ResolveLink(dest string) Link {
 			}
 			return l
 		}
+	}
+	if !strings.HasPrefix(p, "/") && !strings.HasPrefix(p, "../") && !strings.HasSuffix(p, "/") && !strings.HasSuffix(p, ".md") {
+		if c := path.Clean(p); c != "." && !strings.HasPrefix(c, "../") {
+			l.Local = c
+		}
+		return l
 	}
 	if strings.HasPrefix(p, "../") {
 		rest := strings.Trim(strings.TrimPrefix(p, "../"), "/")

@@ -24,7 +24,7 @@ func (st *snapshot) arrange() error {
 		warnings = append(warnings, st.docs[p.Path].Doc.Diags.Warnings()...)
 	}
 	warnings = append(warnings, matchHeadings(s, st.docs)...)
-	links := checkLinks(s, list, st.docs)
+	links := checkLinks(s, list, st.docs, st.assets)
 	if err := links.Broken.Err(); err != nil {
 		return err
 	}
@@ -71,7 +71,16 @@ func matchHeadings(s *site.Site, docs map[string]*render.Parsed) diag.List {
 }
 
 // checkLinks resolves every internal link and anchor of every page.
-func checkLinks(s *site.Site, pages []*content.Page, docs map[string]*render.Parsed) linkcheck.Result {
+func checkLinks(s *site.Site, pages []*content.Page, docs map[string]*render.Parsed, assets []content.Asset) linkcheck.Result {
+	files := map[string]map[string]bool{}
+	for _, a := range assets {
+		if a.Slug != "" {
+			if files[a.Slug] == nil {
+				files[a.Slug] = map[string]bool{}
+			}
+			files[a.Slug][a.Rel] = true
+		}
+	}
 	ids := map[string]map[string]bool{}
 	for _, g := range s.Guides {
 		set := map[string]bool{}
@@ -83,7 +92,7 @@ func checkLinks(s *site.Site, pages []*content.Page, docs map[string]*render.Par
 	var in []linkcheck.Page
 	for _, p := range pages {
 		if ids[p.Slug] != nil {
-			in = append(in, linkcheck.Page{Slug: p.Slug, Doc: docs[p.Path].Doc})
+			in = append(in, linkcheck.Page{Slug: p.Slug, Doc: docs[p.Path].Doc, Files: files[p.Slug]})
 		}
 	}
 	return linkcheck.Check(in, func(slug string) map[string]bool { return ids[slug] }, s.Config.LinkCheck == "warn")

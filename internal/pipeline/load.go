@@ -30,6 +30,7 @@ type snapshot struct {
 	warnings diag.List                 // of loading, parsing and arranging
 	links    linkcheck.Result          // set by arrange
 	hashes   map[string]uint64         // output path → hash of the bytes written
+	assets   []content.Asset           // static/ and the files beside pages
 }
 
 // load runs the load stage from scratch: config, page index, catalogs,
@@ -52,7 +53,11 @@ func (s *Session) load() (*snapshot, error) {
 	if err := in.loadLayouts(opts.Root); err != nil {
 		return nil, err
 	}
-	st := &snapshot{in: in, pages: make(map[string]*content.Page, len(list)), docs: make(map[string]*render.Parsed, len(list)), hashes: map[string]uint64{}}
+	assets, err := content.Assets(opts.Root)
+	if err != nil {
+		return nil, err
+	}
+	st := &snapshot{in: in, pages: make(map[string]*content.Page, len(list)), docs: make(map[string]*render.Parsed, len(list)), hashes: map[string]uint64{}, assets: assets}
 	for _, p := range list {
 		st.pages[p.Path] = p
 	}
@@ -97,7 +102,7 @@ func (in *inputs) loadLayouts(root string) error {
 // clone copies the snapshot's maps so an update can change them and be
 // dropped on error. Pages and facts are shared until replaced.
 func (st *snapshot) clone() *snapshot {
-	c := &snapshot{in: st.in, site: st.site, links: st.links}
+	c := &snapshot{in: st.in, site: st.site, links: st.links, assets: st.assets}
 	inCopy := *st.in
 	c.in = &inCopy
 	c.pages = make(map[string]*content.Page, len(st.pages))

@@ -140,7 +140,7 @@ func InputDigest(opts Options) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return uptodate.Inputs(opts.Root, cfg, "content", "locales", "layouts")
+	return uptodate.Inputs(opts.Root, cfg, "content", "locales", "layouts", "static")
 }
 
 // Result is a site rendered in memory.

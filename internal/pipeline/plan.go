@@ -173,6 +173,9 @@ func plan(prev, next *snapshot, aff affected) (targets []render.Target, removed 
 	for _, f := range next.in.layouts.Files() {
 		live[f.Path] = true
 	}
+	for _, c := range assetOutputs(next) {
+		live[c.path] = true
+	}
 	if prev != nil {
 		for p := range prev.hashes {
 			if !live[p] {
@@ -182,4 +185,29 @@ func plan(prev, next *snapshot, aff affected) (targets []render.Target, removed 
 		sort.Strings(removed)
 	}
 	return targets, removed
+}
+
+// assetCopy is an asset and the output path it is published at.
+type assetCopy struct {
+	path  string
+	asset content.Asset
+}
+
+// assetOutputs lists where the assets are published: static/ files at the
+// site root, a guide's files beside its page in every language (relative
+// links from any language's page then find them).
+func assetOutputs(st *snapshot) []assetCopy {
+	var out []assetCopy
+	for _, a := range st.assets {
+		if a.Slug == "" {
+			out = append(out, assetCopy{a.Rel, a})
+			continue
+		}
+		for _, ls := range st.site.Languages {
+			if ls.Index(a.Slug) >= 0 {
+				out = append(out, assetCopy{ls.Lang.Code + "/" + a.Slug + "/" + a.Rel, a})
+			}
+		}
+	}
+	return out
 }

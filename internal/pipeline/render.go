@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/docgen/docgen/internal/content"
+	"github.com/docgen/docgen/internal/diag"
 	"github.com/docgen/docgen/internal/parallel"
 	"github.com/docgen/docgen/internal/publish"
 	"github.com/docgen/docgen/internal/render"
@@ -132,7 +133,54 @@ func (s *Session) renderOutputs(next *snapshot, targets []render.Target, assets 
 	if assets {
 		files = append(files, next.in.layouts.Files()...)
 	}
-	return w.write(files)
+	if err := w.write(files); err != nil {
+		return err
+	}
+	if assets {
+		return s.copyAssets(next, w)
+	}
+	return nil
+}
+
+// copyAssets publishes static/ and the files beside pages, as they are. A
+// static file may not take the place of a page docgen makes.
+func (s *Session) copyAssets(next *snapshot, w *writer) error {
+	made := map[string]bool{}
+	for _, t := range render.Targets(next.site) {
+		made[t.Path] = true
+	}
+	for _, f := range next.in.layouts.Files() {
+		made[f.Path] = true
+	}
+	copies := assetOutputs(next)
+	for _, c := range copies {
+		if made[c.path] {
+			return diag.Errorf(c.asset.Src, 0, "rename or move it; docgen writes "+c.path+" itself", "%s would replace a file docgen makes", c.asset.Src)
+		}
+	}
+	// One read per asset, however many languages publish it; a batch at a
+	// time so large files are not all held at once.
+	const batch = 64
+	for lo := 0; lo < len(copies); lo += batch {
+		chunk := copies[lo:min(lo+batch, len(copies))]
+		files := make([]render.File, len(chunk))
+		read := map[string][]byte{}
+		for i, c := range chunk {
+			data, ok := read[c.asset.Src]
+			if !ok {
+				var err error
+				if data, err = content.ReadAsset(s.opts.Root, c.asset); err != nil {
+					return err
+				}
+				read[c.asset.Src] = data
+			}
+			files[i] = render.File{Path: c.path, Data: data}
+		}
+		if err := w.write(files); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // renderBodies reads and parses the pages at paths again, gives their

@@ -27,7 +27,7 @@ type Watcher struct {
 }
 
 // Dirs are the folders under the root that are watched (recursively).
-var Dirs = []string{"content", "locales", "layouts"}
+var Dirs = []string{"content", "locales", "layouts", "static"}
 
 // New starts watching root. Events closer together than quiet are merged.
 func New(root string, quiet time.Duration) (*Watcher, error) {
