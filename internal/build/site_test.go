@@ -91,7 +91,7 @@ func TestRepositorySite(t *testing.T) {
 		}
 	}
 	lastUpdated := map[string]string{
-		"fa/developer-token-reset":   `<time datetime="2025-09-03">تاریخ آخرین به‌روزرسانی 2025-09-03 به‌وقت ساعت هماهنگ جهانی.</time>`,
+		"fa/developer-token-reset":   "<time datetime=\"2025-09-03\">تاریخ آخرین به‌روزرسانی \u20662025-09-03\u2069 به‌وقت ساعت هماهنگ جهانی.</time>", // the date isolated left to right
 		"vi/developer-token-reset":   `<time datetime="2025-09-05">Cập nhật lần gần đây nhất: 2025-09-05 UTC.</time>`,
 		"th/developer-token-reset":   `<time datetime="2025-09-05">อัปเดตล่าสุด 2025-09-05 UTC</time>`,
 		"id/oauth-desktop-web-flows": `<time datetime="2025-08-31">Terakhir diperbarui pada 2025-08-31 UTC.</time>`,
