@@ -45,7 +45,17 @@
     }
   }
 
-  function selectAll(client) { groups().forEach(function (g) { select(g, client, false); }); }
+  function selectAll(client) {
+    groups().forEach(function (g) { select(g, client, false); });
+    // A list that continues a group's steps starts after the shown variant's.
+    document.querySelectorAll("ol[data-starts]").forEach(function (ol) {
+      var g = ol.previousElementSibling, shown = g && g.querySelector('[role="tab"][aria-selected="true"]');
+      ol.dataset.starts.split(" ").forEach(function (kv) {
+        var p = kv.split(":");
+        if (shown && p[0] === shown.dataset.client) ol.start = +p[1];
+      });
+    });
+  }
 
   // A client id from the URL or storage, matched case-insensitively against
   // the site's clients; anything else is ignored (and never stored).
@@ -84,8 +94,8 @@
         choose(t.dataset.client);
         t.focus();
       });
-      select(g, choice, false);
     });
+    selectAll(choice);
   }
 
   // Language switcher: the other languages' links keep the section the
