@@ -100,7 +100,7 @@ func frenchSpaces(s string) string {
 		r := rs[i]
 		space := r == ' ' || r == '\u00a0'
 		switch {
-		case space && i+1 < len(rs) && strings.ContainsRune(":;!?»", rs[i+1]) && i > 0:
+		case space && i+1 < len(rs) && strings.ContainsRune(":;!?»", rs[i+1]):
 			b.WriteString(narrowNBSP)
 		case space && i > 0 && rs[i-1] == '«':
 			b.WriteString(narrowNBSP)

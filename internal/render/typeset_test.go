@@ -69,3 +69,11 @@ func TestDatesAreNotShiftedByTimeZone(t *testing.T) {
 		t.Error("zero date not empty")
 	}
 }
+
+func TestFrenchSpaceAfterInlineMarkup(t *testing.T) {
+	in := `<p>lancez <a href="x">l'exemple</a> :</p>`
+	want := `<p>lancez <a href="x">l'exemple</a>` + "\u202f" + `:</p>`
+	if got := typeset(fr, in); got != want {
+		t.Errorf("typeset = %q, want %q", got, want)
+	}
+}
