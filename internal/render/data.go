@@ -310,7 +310,7 @@ func (in Input) searchIndex(ls *site.Language) (*search.Index, error) {
 				return nil, err
 			}
 		}
-		p := search.Page{URL: pg.URL(), Title: Text(ls.Lang, pg.Title()), Sections: sections}
+		p := search.Page{URL: pg.URL(), Title: stripControls(pg.Title()), Sections: sections}
 		if pg.Fallback && ls.Lang != in.Site.Config.DefaultLanguage {
 			p.Lang = in.Site.Config.DefaultLanguage.Tag.String()
 		}

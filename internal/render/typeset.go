@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/docgen/docgen/internal/catalog"
 	"github.com/docgen/docgen/internal/config"
@@ -12,7 +13,8 @@ import (
 // Typography that a language's readers expect is applied here, when pages are
 // rendered, so writers and translators type plain text: French gets narrow
 // no-break spaces before ":;!?" and inside guillemets, and right-to-left
-// languages get dates and numbers isolated as left-to-right runs. Control
+// languages get Latin words, numbers and dates isolated as left-to-right
+// runs. Control
 // characters never reach a page.
 
 // Messages is a language's catalog as the layouts use it: every message comes
@@ -82,7 +84,7 @@ func typeText(lang *config.Language, s string) string {
 	case base.String() == "fr":
 		return frenchSpaces(s)
 	case lang.Dir == "rtl":
-		return isolateNumbers(s)
+		return isolateLTR(s)
 	}
 	return s
 }
@@ -126,10 +128,13 @@ func isolate(lang *config.Language, s string) string {
 	return lri + s + pdi
 }
 
-// isolateNumbers isolates each run of digits joined by separators
-// ("2025-08-31", "1.5", "10:30") in right-to-left text. A lone number needs
-// nothing: the bidi algorithm keeps its digits in order.
-func isolateNumbers(s string) string {
+// isolateLTR isolates each left-to-right run that holds a number in
+// right-to-left text: Latin words and digits with the spaces and separators
+// between them ("OAuth 2.0", "CC BY 4.0", "2025-08-31"), so a number keeps
+// its place beside its words and a date its order. Runs the bidi algorithm
+// already gets right are left alone: Latin words without digits (strong
+// left-to-right letters hold together) and a lone number.
+func isolateLTR(s string) string {
 	var b strings.Builder
 	rs := []rune(s)
 	for i := 0; i < len(rs); {
@@ -143,31 +148,38 @@ func isolateNumbers(s string) string {
 			i = j
 			continue
 		}
-		if !isDigit(rs[i]) {
+		if !strongLTR(rs[i]) {
 			b.WriteRune(rs[i])
 			i++
 			continue
 		}
-		j, seps := i, 0
-		for j < len(rs) {
-			if isDigit(rs[j]) {
-				j++
-			} else if j+1 < len(rs) && strings.ContainsRune("-/.:,", rs[j]) && isDigit(rs[j+1]) {
-				j++
-				seps++
-			} else {
+		// Extend the run over inner spaces and separators, ending it at the
+		// last letter or digit.
+		end, letters, digits, seps := i+1, unicode.IsLetter(rs[i]), isDigit(rs[i]), false
+		for j := i + 1; j < len(rs); j++ {
+			if strongLTR(rs[j]) {
+				end = j + 1
+				letters = letters || unicode.IsLetter(rs[j])
+				digits = digits || isDigit(rs[j])
+			} else if !strings.ContainsRune(" -./:,_+'&@#%", rs[j]) {
 				break
+			} else if rs[j] != ' ' {
+				seps = true
 			}
 		}
-		if seps > 0 {
-			b.WriteString(lri + string(rs[i:j]) + pdi)
+		if digits && (letters || seps) {
+			b.WriteString(lri + string(rs[i:end]) + pdi)
 		} else {
-			b.WriteString(string(rs[i:j]))
+			b.WriteString(string(rs[i:end]))
 		}
-		i = j
+		i = end
 	}
 	return b.String()
 }
+
+// strongLTR reports whether r starts or ends a left-to-right run: a Latin
+// letter or a digit.
+func strongLTR(r rune) bool { return isDigit(r) || unicode.Is(unicode.Latin, r) }
 
 func isDigit(r rune) bool {
 	return r >= '0' && r <= '9' || r >= '\u06f0' && r <= '\u06f9' || r >= '\u0660' && r <= '\u0669'
