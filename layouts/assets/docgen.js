@@ -62,8 +62,8 @@
   function known(v) {
     if (!v) return null;
     v = String(v).toLowerCase();
-    var ids = (document.body.dataset.clients || "").split(" ");
-    return ids.indexOf(v) >= 0 ? v : null;
+    var ids = (document.body.dataset.clients || "").split(" ").filter(function (id) { return id.toLowerCase() === v; });
+    return ids.length ? ids[0] : null;
   }
   function choose(client) { store(client); selectAll(client); updateSwitcher(); }
 

@@ -40,6 +40,15 @@ for (const width of widths) {
       return { year: x(at), month: x(at + 5), day: x(at + 8) };
     });
     assert.ok(xs.year < xs.month && xs.month < xs.day, `digits out of order: ${JSON.stringify(xs)}`);
+    // A Latin name with its version number stays in order too: "CC BY 4.0", not "4.0 CC BY".
+    const licence = await page.$eval(".site-footer a", (a) => {
+      const r = document.createRange(), node = a.firstChild, at = node.textContent.indexOf("4.0");
+      r.setStart(node, 0); r.setEnd(node, 2);
+      const cc = r.getBoundingClientRect().left;
+      r.setStart(node, at); r.setEnd(node, at + 3);
+      return { text: node.textContent, cc, version: r.getBoundingClientRect().left };
+    });
+    assert.ok(licence.cc < licence.version, `licence reads out of order: ${JSON.stringify(licence)}`);
     await ctx.close();
   });
 
