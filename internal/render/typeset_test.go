@@ -1,6 +1,7 @@
 package render
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -78,4 +79,41 @@ func TestFrenchSpaceAfterInlineMarkup(t *testing.T) {
 	if got := typeset(fr, in); got != want {
 		t.Errorf("typeset = %q, want %q", got, want)
 	}
+}
+
+// FuzzTypeset: typesetting never touches markup or code, changes nothing for
+// a language without rules, and applied twice changes nothing more.
+func FuzzTypeset(f *testing.F) {
+	f.Add(`<p title="a : b">Run <code>x ? y</code> now : « ok » 2025-08-31 OAuth 2.0</p>`)
+	f.Add("\u2066 2.0 <pre>a ; b</pre> CC BY 4.0.")
+	f.Add("<code>a<code>b</code> ; c</code> ; d")
+	tags := func(s string) string {
+		var b strings.Builder
+		for {
+			lt := strings.IndexByte(s, '<')
+			if lt < 0 {
+				return b.String()
+			}
+			gt := strings.IndexByte(s[lt:], '>')
+			if gt < 0 {
+				return b.String() + s[lt:]
+			}
+			b.WriteString(s[lt : lt+gt+1])
+			s = s[lt+gt+1:]
+		}
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got := typeset(en, s); got != s {
+			t.Fatalf("English changed %q to %q", s, got)
+		}
+		for _, l := range []*config.Language{fr, fa} {
+			once := typeset(l, s)
+			if tags(once) != tags(s) {
+				t.Fatalf("%s: markup changed: %q -> %q", l.Code, s, once)
+			}
+			if twice := typeset(l, once); twice != once {
+				t.Fatalf("%s: not idempotent: %q -> %q -> %q", l.Code, s, once, twice)
+			}
+		}
+	})
 }
