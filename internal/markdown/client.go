@@ -18,6 +18,13 @@ import (
 // line at the start of a line, and the last one closed by a line holding only
 // ":::". Each variant holds any Markdown. In other Markdown viewers the
 // marker lines show as plain text labels above each variant.
+//
+// A group may sit inside a list item, its marker lines indented like the
+// item's text. An ordered list right after a group whose variants all end
+// in ordered lists continues their numbering: each variant's count is kept
+// in data-starts ("python:2 ruby:3") and the site script sets the list's
+// start for the chosen client (without JavaScript it continues the first
+// variant).
 
 // KindClientGroup and KindClientVariant are the node kinds of the extension.
 var (
@@ -46,6 +53,7 @@ type ClientVariant struct {
 	Closed   bool   // a ":::" line ended it (the last variant of a group)
 	HasNext  bool   // another "::: client" line ended it
 	Nested   bool   // opened inside another variant
+	Column   int    // column of the marker lines (the list item's text, or 0)
 	badMarks bool   // the opener line is malformed ("::: client" without an id)
 }
 
@@ -85,17 +93,28 @@ func (clientParser) Trigger() []byte { return []byte{':'} }
 
 func (clientParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
 	line, seg := reader.PeekLine()
-	if reader.LineOffset() != 0 && !insideVariant(parent) {
-		// Only column 0 opens a group, so an indented marker stays text.
+	col := markerColumn(parent)
+	if reader.LineOffset() != col && !insideVariant(parent) {
+		// Only column 0, or the text column of a list item, opens a
+		// group, so an otherwise indented marker stays text.
 		return nil, parser.NoChildren
 	}
 	client, opener, _ := parseMarker(line)
 	if !opener {
 		return nil, parser.NoChildren
 	}
-	v := &ClientVariant{Client: client, Offset: seg.Start, Nested: insideVariant(parent), badMarks: client == ""}
+	v := &ClientVariant{Client: client, Offset: seg.Start, Nested: insideVariant(parent), Column: col, badMarks: client == ""}
 	reader.Advance(seg.Len() - 1)
 	return v, parser.HasChildren
+}
+
+// markerColumn is the column at which marker lines sit in parent: a list
+// item's text column, or 0.
+func markerColumn(parent ast.Node) int {
+	if li, ok := parent.(*ast.ListItem); ok {
+		return li.Offset
+	}
+	return 0
 }
 
 func insideVariant(n ast.Node) bool {
@@ -113,7 +132,7 @@ func (clientParser) Continue(node ast.Node, reader text.Reader, pc parser.Contex
 	if line == nil {
 		return parser.Close
 	}
-	if !insideOpenCode(pc, v) && reader.LineOffset() == 0 {
+	if !insideOpenCode(pc, v) && reader.LineOffset() == v.Column {
 		if _, opener, closer := parseMarker(line); closer {
 			v.Closed = true
 			reader.Advance(seg.Len() - 1)
@@ -189,7 +208,36 @@ func (t clientTransformer) Transform(doc *ast.Document, reader text.Reader, pc p
 				break
 			}
 		}
+		continueList(g)
 	}
+}
+
+// continueList numbers an ordered list that directly follows g on from the
+// ordered lists its variants end with.
+func continueList(g *ClientGroup) {
+	next, ok := g.NextSibling().(*ast.List)
+	if !ok || !next.IsOrdered() {
+		return
+	}
+	var starts []string
+	first := -1
+	for c := g.FirstChild(); c != nil; c = c.NextSibling() {
+		v := c.(*ClientVariant)
+		last, ok := v.LastChild().(*ast.List)
+		if !ok || !last.IsOrdered() {
+			return
+		}
+		n := last.Start + last.ChildCount()
+		if first < 0 {
+			first = n
+		}
+		starts = append(starts, v.Client+":"+strconv.Itoa(n))
+	}
+	if first < 0 {
+		return
+	}
+	next.Start = first
+	next.SetAttributeString("data-starts", []byte(strings.Join(starts, " ")))
 }
 
 func (t clientTransformer) check(v *ClientVariant, seen map[string]bool, errs func(int, string, string, ...any)) {

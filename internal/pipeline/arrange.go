@@ -1,6 +1,8 @@
 package pipeline
 
 import (
+	"time"
+
 	"github.com/docgen/docgen/internal/content"
 	"github.com/docgen/docgen/internal/diag"
 	"github.com/docgen/docgen/internal/linkcheck"
@@ -10,7 +12,7 @@ import (
 
 // arrange builds the site model from the page index, gives translated
 // headings their source's ids and checks every internal link.
-func (st *snapshot) arrange() error {
+func (st *snapshot) arrange(changed func(source *content.Page, recorded string) time.Time) error {
 	list := make([]*content.Page, 0, len(st.pages))
 	for _, p := range st.pages {
 		list = append(list, p)
@@ -30,6 +32,14 @@ func (st *snapshot) arrange() error {
 	}
 	warnings = append(warnings, links.Broken.Warnings()...)
 	warnings.Sort()
+	// A stale translation's notice says when the English text changed.
+	for _, ls := range s.Languages {
+		for _, p := range ls.Pages {
+			if p.Stale && changed != nil {
+				p.SourceChanged = changed(p.Guide.Source, p.Content.Front.SourceHash)
+			}
+		}
+	}
 	st.site, st.warnings, st.links = s, warnings, links
 	return nil
 }

@@ -5,8 +5,10 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/docgen/docgen/internal/content"
 	"github.com/docgen/docgen/internal/publish"
 	"github.com/docgen/docgen/internal/site"
+	"github.com/docgen/docgen/internal/translate"
 )
 
 // Session is a site being built again and again (docgen serve): it keeps
@@ -17,6 +19,24 @@ type Session struct {
 	last  *snapshot // the last successful build; nil before the first
 	spill *spill    // encoded search sections of every page, on disk
 	seed  maphash.Seed
+	// changedAt caches when a source's text changed since a recorded
+	// version (git history is asked once per pair).
+	changedAt map[[3]string]time.Time
+}
+
+// sourceChanged returns when source's text last changed since the version
+// whose hash a translation recorded, from git history; zero when unknown.
+func (s *Session) sourceChanged(source *content.Page, recorded string) time.Time {
+	key := [3]string{source.Path, source.Hash, recorded}
+	if t, ok := s.changedAt[key]; ok {
+		return t
+	}
+	t, _ := translate.SourceChanged(s.opts.Root, source.Path, recorded)
+	if s.changedAt == nil {
+		s.changedAt = map[[3]string]time.Time{}
+	}
+	s.changedAt[key] = t
+	return t
 }
 
 // NewSession returns a session for the site described by opts.
@@ -86,7 +106,7 @@ func (s *Session) Apply(ch Change, sink publish.Sink) (*Outcome, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := next.arrange(); err != nil {
+	if err := next.arrange(s.sourceChanged); err != nil {
 		return nil, err
 	}
 	lap("arrange")

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/docgen/docgen/internal/catalog"
 	"github.com/docgen/docgen/internal/config"
 	"github.com/docgen/docgen/internal/markdown"
 	"github.com/docgen/docgen/internal/search"
@@ -17,7 +16,7 @@ import (
 // Page is what every layout receives.
 type Page struct {
 	Lang        *config.Language
-	T           *catalog.Translator
+	T           Messages
 	SiteTitle   string
 	Title       string
 	Description string
@@ -30,7 +29,10 @@ type Page struct {
 	NavMore     bool      // the sidebar leaves guides out; link to the index
 	Assets      AssetPaths
 	Clients     []config.Client
-	Licenses    Licenses
+	Identity    config.Identity // the site's identity from config.toml (licences, logo, copyright)
+	Attribution string          // the attribution line in the page's language
+	Copyright   string          // the copyright line, typeset for the page's language
+	EditURL     string          // guide pages of a site with a [repository]: edit the page shown
 }
 
 // DocTitle is the <title>: the page title followed by the site title, or the
@@ -45,17 +47,6 @@ func (p Page) DocTitle() string {
 		return p.Title
 	}
 	return full
-}
-
-// Licenses are the links of the footer attribution.
-type Licenses struct {
-	ContentName, ContentURL, CodeName, CodeURL, SourceName, SourceURL string
-}
-
-var licenses = Licenses{
-	ContentName: "CC BY 4.0", ContentURL: "https://creativecommons.org/licenses/by/4.0/",
-	CodeName: "Apache 2.0", CodeURL: "https://www.apache.org/licenses/LICENSE-2.0",
-	SourceName: "developers.google.com/google-ads/api", SourceURL: "https://developers.google.com/google-ads/api/docs/start",
 }
 
 // Alternate is a <link rel="alternate" hreflang> entry.
@@ -90,7 +81,7 @@ type Guide struct {
 	Stale       bool
 	SourceDate  string // stale pages: when the source was updated
 	OriginalURL string // relative link to the source-language page
-	LangName    string // the reader's language name, for the fallback notice
+	TitleLang   string // set on fallback pages: the language of the title and contents entries
 }
 
 // Index is the data of a language's home page.
@@ -120,11 +111,21 @@ const NotFoundTitle = "NotFoundTitle"
 // lists them all, so a page's size does not grow with the site's.
 const NavLimit = 40
 
+// textLang is the language pg's text is written in when shown in ls: the
+// source language on a fallback page.
+func (in Input) textLang(ls *site.Language, pg *site.Page) *config.Language {
+	if pg.Fallback {
+		return in.Site.Config.DefaultLanguage
+	}
+	return ls.Lang
+}
+
 func (in Input) navItem(ls *site.Language, pg *site.Page, root, urlPath string) NavItem {
 	cfg := in.Site.Config
-	item := NavItem{Title: pg.Title(), Href: root + pg.URL(), Current: urlPath == pg.URL()}
+	item := NavItem{Title: Text(ls.Lang, pg.Title()), Href: root + pg.URL(), Current: urlPath == pg.URL()}
 	if pg.Fallback && ls.Lang.Code != cfg.DefaultLanguage.Code {
 		item.Lang = cfg.DefaultLanguage.Tag.String()
+		item.Title = Text(cfg.DefaultLanguage, pg.Title())
 	}
 	return item
 }
@@ -134,9 +135,9 @@ func (in Input) navItem(ls *site.Language, pg *site.Page, root, urlPath string) 
 func (in Input) page(ls *site.Language, root, title, description string, urlPath string, cur int) Page {
 	cfg := in.Site.Config
 	p := Page{
-		Lang: ls.Lang, T: in.Translators[ls.Lang.Code], SiteTitle: cfg.SiteTitle(ls.Lang),
+		Lang: ls.Lang, T: Messages{in.Translators[ls.Lang.Code], ls.Lang}, SiteTitle: Text(ls.Lang, cfg.SiteTitle(ls.Lang)),
 		Title: title, Description: description, Root: root, Assets: in.Layouts.Assets,
-		Clients: cfg.Clients, Licenses: licenses,
+		Clients: cfg.Clients, Identity: cfg.Identity, Attribution: Text(ls.Lang, cfg.AttributionFor(ls.Lang)), Copyright: Text(ls.Lang, cfg.Identity.Copyright),
 	}
 	if urlPath != "" || root == "" {
 		p.Canonical = cfg.BaseURL.String() + urlPath
@@ -157,28 +158,40 @@ func (in Input) guideData(ls *site.Language, pg *site.Page) *Guide {
 	cfg := in.Site.Config
 	c := pg.Content
 	parsed := in.Parsed[c.Path]
+	// The body's language: the page's, or the source language's on a
+	// fallback page. Typography follows the language of the text.
+	body := ls.Lang
+	if pg.Fallback && ls.Lang != cfg.DefaultLanguage {
+		body = cfg.DefaultLanguage
+	}
 	g := &Guide{
-		Page: in.page(ls, "../../", c.Front.Title, c.Front.Description, pg.URL(), ls.Index(pg.Guide.Slug)),
-		Slug: pg.Guide.Slug, Summary: c.Front.Summary, Body: parsed.HTML,
-		Updated: DateText(ls.Lang, c.Updated), Fallback: pg.Fallback, Stale: pg.Stale,
-		OriginalURL: "../../" + cfg.DefaultLanguage.Code + "/" + pg.Guide.Slug + "/", LangName: ls.Lang.Name,
+		Page: in.page(ls, "../../", Text(body, c.Front.Title), Text(body, c.Front.Description), pg.URL(), ls.Index(pg.Guide.Slug)),
+		Slug: pg.Guide.Slug, Body: template.HTML(typeset(body, string(parsed.HTML))),
+		Updated: isolate(ls.Lang, dateText(ls.Lang, c.Updated)), Fallback: pg.Fallback, Stale: pg.Stale,
+		OriginalURL: "../../" + cfg.DefaultLanguage.Code + "/" + pg.Guide.Slug + "/",
 	}
-	if !c.Updated.IsZero() {
-		g.UpdatedISO = c.Updated.UTC().Format("2006-01-02")
+	for _, s := range c.Front.Summary {
+		g.Summary = append(g.Summary, Text(body, s))
 	}
+	g.UpdatedISO = isoDate(c.Updated)
 	for _, h := range parsed.Doc.Headings {
 		if h.Level == 2 || h.Level == 3 {
+			h.Text = Text(body, h.Text)
 			g.TOC = append(g.TOC, h)
 		}
 	}
-	if pg.Fallback && ls.Lang != cfg.DefaultLanguage {
-		def := cfg.DefaultLanguage
-		g.BodyLang, g.BodyDir = def.Tag.String(), def.Dir
+	if body != ls.Lang {
+		g.BodyLang, g.BodyDir = body.Tag.String(), body.Dir
+		g.TitleLang = g.BodyLang
 		g.NoIndex = true
-		g.Canonical = cfg.BaseURL.String() + def.Code + "/" + pg.Guide.Slug + "/"
+		g.Canonical = cfg.BaseURL.String() + body.Code + "/" + pg.Guide.Slug + "/"
 	}
 	if pg.Stale {
-		g.SourceDate = DateText(ls.Lang, pg.Guide.Source.Updated)
+		changed := pg.Guide.Source.Updated
+		if !pg.SourceChanged.IsZero() {
+			changed = pg.SourceChanged
+		}
+		g.SourceDate = isolate(ls.Lang, dateText(ls.Lang, changed))
 	}
 	// Alternates: the languages the guide is really written in, and x-default.
 	for _, l := range in.Site.Languages {
@@ -192,6 +205,9 @@ func (in Input) guideData(ls *site.Language, pg *site.Page) *Guide {
 		g.Switcher = append(g.Switcher, SwitchItem{Code: l.Lang.Code, Name: l.Lang.Name,
 			Href: "../../" + l.Lang.Code + "/" + pg.Guide.Slug + "/", Current: l == ls, Fallback: !translated})
 	}
+	if !pg.Fallback {
+		g.EditURL = cfg.EditURL(c.Path)
+	}
 	return g
 }
 
@@ -204,7 +220,7 @@ func (in Input) indexData(ls *site.Language) *Index {
 	}
 	x.Alternates = append(x.Alternates, Alternate{"x-default", cfg.BaseURL.String()})
 	for _, pg := range ls.Pages {
-		x.Guides = append(x.Guides, IndexEntry{NavItem: in.navItem(ls, pg, "../", ""), Description: pg.Content.Front.Description, Fallback: pg.Fallback && ls.Lang != cfg.DefaultLanguage})
+		x.Guides = append(x.Guides, IndexEntry{NavItem: in.navItem(ls, pg, "../", ""), Description: Text(in.textLang(ls, pg), pg.Content.Front.Description), Fallback: pg.Fallback && ls.Lang != cfg.DefaultLanguage})
 	}
 	return x
 }
@@ -234,12 +250,12 @@ func (in Input) notFoundData(ls *site.Language, perLanguage bool) *Index {
 		x.Switcher = append(x.Switcher, SwitchItem{Code: l.Lang.Code, Name: l.Lang.Name, Href: root + l.Lang.Code + "/", Current: perLanguage && l == ls})
 	}
 	for _, pg := range ls.Pages {
-		x.Guides = append(x.Guides, IndexEntry{NavItem: in.navItem(ls, pg, root, ""), Description: pg.Content.Front.Description})
+		x.Guides = append(x.Guides, IndexEntry{NavItem: in.navItem(ls, pg, root, ""), Description: Text(in.textLang(ls, pg), pg.Content.Front.Description)})
 	}
 	return x
 }
 
-// Sitemap lists every translated page with its alternates (fallback pages
+// Sitemap lists every language's index page and every translated page with its alternates (fallback pages
 // are left out: their canonical URL is the source-language page).
 func Sitemap(s *site.Site) []byte {
 	base := s.Config.BaseURL.String()
@@ -252,6 +268,13 @@ func Sitemap(s *site.Site) []byte {
 		return w.String()
 	}
 	for _, ls := range s.Languages {
+		// The language's index page, then its guides.
+		b.WriteString("  <url>\n    <loc>" + esc(base+ls.Lang.Code+"/") + "</loc>\n")
+		for _, alt := range s.Languages {
+			b.WriteString(`    <xhtml:link rel="alternate" hreflang="` + esc(alt.Lang.Tag.String()) + `" href="` + esc(base+alt.Lang.Code+"/") + "\"/>\n")
+		}
+		b.WriteString(`    <xhtml:link rel="alternate" hreflang="x-default" href="` + esc(base) + "\"/>\n")
+		b.WriteString("  </url>\n")
 		for _, g := range s.Guides {
 			p := g.Pages[ls.Lang.Code]
 			if p == nil {
@@ -259,7 +282,7 @@ func Sitemap(s *site.Site) []byte {
 			}
 			b.WriteString("  <url>\n    <loc>" + esc(base+ls.Lang.Code+"/"+g.Slug+"/") + "</loc>\n")
 			if !p.Updated.IsZero() {
-				b.WriteString("    <lastmod>" + p.Updated.UTC().Format("2006-01-02") + "</lastmod>\n")
+				b.WriteString("    <lastmod>" + isoDate(p.Updated) + "</lastmod>\n")
 			}
 			for _, alt := range s.Languages {
 				if g.Pages[alt.Lang.Code] != nil {
@@ -286,7 +309,7 @@ func (in Input) searchIndex(ls *site.Language) (*search.Index, error) {
 				return nil, err
 			}
 		}
-		p := search.Page{URL: pg.URL(), Title: pg.Title(), Sections: sections}
+		p := search.Page{URL: pg.URL(), Title: stripControls(pg.Title()), Sections: sections}
 		if pg.Fallback && ls.Lang != in.Site.Config.DefaultLanguage {
 			p.Lang = in.Site.Config.DefaultLanguage.Tag.String()
 		}

@@ -148,8 +148,10 @@ func Sections(body []byte) []Section {
 			}
 			switch {
 			case skip > 0:
-				skip++
-			case strings.Contains(attrs["class"], "client-heading") || strings.Contains(attrs["class"], "callout-label"):
+				if !void(a) {
+					skip++
+				}
+			case chrome(a, attrs):
 				skip = 1
 			case (a == atom.H2 || a == atom.H3) && attrs["id"] != "":
 				flush()
@@ -186,6 +188,32 @@ func Sections(body []byte) []Section {
 	}
 }
 
+// chrome reports whether an element is page furniture rather than the
+// guide's text: client-library tab labels and variant headings, callout
+// labels, buttons, scripts and styles.
+func chrome(a atom.Atom, attrs map[string]string) bool {
+	switch a {
+	case atom.Button, atom.Script, atom.Style, atom.Template:
+		return true
+	}
+	for _, c := range strings.Fields(attrs["class"]) {
+		switch c {
+		case "client-tabs", "client-heading", "callout-label":
+			return true
+		}
+	}
+	return attrs["role"] == "tablist"
+}
+
+// void reports whether an element has no end tag.
+func void(a atom.Atom) bool {
+	switch a {
+	case atom.Area, atom.Base, atom.Br, atom.Col, atom.Embed, atom.Hr, atom.Img, atom.Input, atom.Link, atom.Meta, atom.Source, atom.Track, atom.Wbr:
+		return true
+	}
+	return false
+}
+
 func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // Normalize folds text for matching: case, compatibility forms, Arabic yeh
@@ -219,6 +247,8 @@ func Fold(r rune) string {
 			continue // Arabic diacritics
 		case d >= '\u0300' && d <= '\u036f':
 			continue // combining accents of Latin (and Vietnamese) letters
+		case d == 'đ' || d == 'Đ':
+			d = 'd' // Vietnamese d with stroke has no decomposition; readers type d
 		}
 		b.WriteRune(unicode.ToLower(d))
 	}

@@ -84,3 +84,21 @@ func TestQueryFindsThaiAndPersianWords(t *testing.T) {
 		t.Errorf("Query(nonexistent) = %+v, want none", res)
 	}
 }
+
+// The index holds the guide's text, not the page furniture around it: no tab
+// labels ("PythonRuby"), variant headings, callout labels or buttons.
+func TestSectionsLeaveOutChrome(t *testing.T) {
+	body := []byte(`<h2 id="setup">Set up</h2>
+<div class="clients" data-clients="python ruby">
+<div class="client-tabs" role="tablist" aria-label="Client library" hidden><button type="button" role="tab" data-client="python">Python</button><button type="button" role="tab" data-client="ruby">Ruby</button></div>
+<div class="client-panel" id="client-0-python"><h3 class="client-heading">Python</h3><p>Run the script.</p></div>
+<div class="client-panel" id="client-0-ruby"><h3 class="client-heading">Ruby</h3><p>Edit the file.<br>Then run it.</p></div>
+</div>
+<aside class="callout"><p class="callout-label">Note:</p><p>Keep it secret.</p></aside>
+<button type="button">Copy<img alt=""></button><p>After.</p>`)
+	got := Sections(body)
+	want := []Section{{Anchor: "setup", Heading: "Set up", Text: "Run the script. Edit the file. Then run it. Keep it secret. After."}}
+	if len(got) != 1 || got[0] != want[0] {
+		t.Fatalf("Sections = %+v\nwant %+v", got, want)
+	}
+}

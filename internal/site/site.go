@@ -7,6 +7,7 @@ package site
 import (
 	"bytes"
 	"sort"
+	"time"
 
 	"golang.org/x/text/collate"
 
@@ -52,6 +53,9 @@ type Page struct {
 	Fallback bool          // no translation: the source is shown with a notice
 	Stale    bool          // the source changed since the translation was made
 	Draft    bool          // a translation exists but is marked draft, so the source is shown
+	// SourceChanged is, for a stale page, when the source's text changed
+	// since the translation was made (zero when unknown; set by the caller).
+	SourceChanged time.Time
 }
 
 // Title returns the page's title as shown in its language.
@@ -135,21 +139,30 @@ func Build(cfg *config.Config, pages []*content.Page) (*Site, diag.List, error) 
 // sortPages orders pages by title in the language's collation, then weight
 // and slug, so the order is the one a reader of that language expects.
 func sortPages(lang *config.Language, pages []*Page) {
-	// Collation keys are made once per title (a Collator is not safe to
-	// share between goroutines), then compared as bytes.
+	// A guide's weight is its source page's, so every language lists the
+	// guides in the same order; guides of equal weight follow the
+	// language's collation of their titles. Collation keys are made once
+	// per title (a Collator is not safe to share between goroutines), then
+	// compared as bytes.
 	col := collate.New(lang.Tag)
 	var buf collate.Buffer
 	keys := make(map[*Page][]byte, len(pages))
 	for _, p := range pages {
 		keys[p] = col.KeyFromString(&buf, p.Title())
 	}
+	weight := func(p *Page) int {
+		if p.Guide != nil && p.Guide.Source != nil {
+			return p.Guide.Source.Front.Weight
+		}
+		return p.Content.Front.Weight
+	}
 	sort.SliceStable(pages, func(i, j int) bool {
 		a, b := pages[i], pages[j]
+		if wa, wb := weight(a), weight(b); wa != wb {
+			return wa < wb
+		}
 		if c := bytes.Compare(keys[a], keys[b]); c != 0 {
 			return c < 0
-		}
-		if a.Content.Front.Weight != b.Content.Front.Weight {
-			return a.Content.Front.Weight < b.Content.Front.Weight
 		}
 		return a.Guide.Slug < b.Guide.Slug
 	})

@@ -45,11 +45,31 @@
     }
   }
 
-  function selectAll(client) { groups().forEach(function (g) { select(g, client, false); }); }
+  function selectAll(client) {
+    groups().forEach(function (g) { select(g, client, false); });
+    // A list that continues a group's steps starts after the shown variant's.
+    document.querySelectorAll("ol[data-starts]").forEach(function (ol) {
+      var g = ol.previousElementSibling, shown = g && g.querySelector('[role="tab"][aria-selected="true"]');
+      ol.dataset.starts.split(" ").forEach(function (kv) {
+        var p = kv.split(":");
+        if (shown && p[0] === shown.dataset.client) ol.start = +p[1];
+      });
+    });
+  }
+
+  // A client id from the URL or storage, matched case-insensitively against
+  // the site's clients; anything else is ignored (and never stored).
+  function known(v) {
+    if (!v) return null;
+    v = String(v).toLowerCase();
+    var ids = (document.body.dataset.clients || "").split(" ").filter(function (id) { return id.toLowerCase() === v; });
+    return ids.length ? ids[0] : null;
+  }
+  function choose(client) { store(client); selectAll(client); updateSwitcher(); }
 
   function setupTabs() {
-    var fromURL = new URLSearchParams(location.search).get("client");
-    var choice = fromURL || stored();
+    var fromURL = known(new URLSearchParams(location.search).get("client"));
+    var choice = fromURL || known(stored());
     if (fromURL) store(fromURL);
     groups().forEach(function (g) {
       var list = g.querySelector('[role="tablist"]');
@@ -61,7 +81,7 @@
           panel.setAttribute("aria-labelledby", t.id);
           panel.tabIndex = 0;
         }
-        t.addEventListener("click", function () { store(t.dataset.client); selectAll(t.dataset.client); });
+        t.addEventListener("click", function () { choose(t.dataset.client); });
       });
       list.addEventListener("keydown", function (e) {
         var tabs = tabsOf(g), i = tabs.indexOf(document.activeElement);
@@ -71,11 +91,40 @@
         if (next === undefined) return;
         e.preventDefault();
         var t = tabs[(next + tabs.length) % tabs.length];
-        store(t.dataset.client);
-        selectAll(t.dataset.client);
+        choose(t.dataset.client);
         t.focus();
       });
-      select(g, choice, false);
+    });
+    selectAll(choice);
+  }
+
+  // Language switcher: the other languages' links keep the section the
+  // reader is at (#anchor) and the chosen client library (?client=).
+  function updateSwitcher() {
+    var client = known(new URLSearchParams(location.search).get("client")) || known(stored());
+    document.querySelectorAll(".lang-switcher a").forEach(function (a) {
+      if (!a.dataset.base) a.dataset.base = a.getAttribute("href");
+      var href = a.dataset.base + (client ? "?client=" + encodeURIComponent(client) : "") + location.hash;
+      a.setAttribute("href", href);
+    });
+  }
+  function setupSwitcher() {
+    updateSwitcher();
+    window.addEventListener("hashchange", updateSwitcher);
+  }
+
+  // Section headings get a link to themselves, reachable by keyboard, named
+  // in the page's language.
+  function setupHeadingLinks() {
+    var label = document.body.dataset.headingLink || "{heading}", lang = doc.lang, dir = doc.dir;
+    document.querySelectorAll(".guide-body h2[id], .guide-body h3[id]").forEach(function (h) {
+      var a = document.createElement("a");
+      a.className = "heading-link";
+      a.href = "#" + h.id;
+      a.textContent = "#";
+      a.setAttribute("aria-label", label.replace("{heading}", h.textContent));
+      if (h.closest("[lang]") !== doc) { a.lang = lang; a.dir = dir; }
+      h.appendChild(a);
     });
   }
 
@@ -128,6 +177,7 @@
       var cp = c.codePointAt(0);
       if (c === "\u064a" || c === "\u0649") c = "\u06cc";
       else if (c === "\u0643") c = "\u06a9";
+      else if (c === "\u0111" || c === "\u0110") c = "d";
       else if (c === "\u0629") c = "\u0647";
       else if (cp === 0x200c || cp === 0x200d || cp === 0x200e || cp === 0x200f || cp === 0x640 || cp === 0xad) continue;
       else if ((cp >= 0x64b && cp <= 0x65f) || cp === 0x670) continue;
@@ -174,12 +224,42 @@
       return loading;
     }
 
+    // Snippets are cut at word boundaries of the text's language (Thai has
+    // no spaces, so the browser's dictionary segmenter finds them), or at
+    // least between grapheme clusters.
+    var lang = doc.lang;
+    function segmenter(l) {
+      try { return new Intl.Segmenter(l, { granularity: "word" }); } catch (e) { return null; }
+    }
+    function bounds(src, l) {
+      var seg = segmenter(l), out = [0];
+      if (seg) {
+        for (var s of seg.segment(src)) out.push(s.index + s.segment.length);
+      } else {
+        for (var i = 1; i < src.length; i++) if (!/[\p{M}\uDC00-\uDFFF]/u.test(src[i])) out.push(i);
+        out.push(src.length);
+      }
+      return out;
+    }
+    // cut narrows [from, to) of src to the nearest word boundaries inside it.
+    function cut(src, from, to, l) {
+      var b = bounds(src, l), lo = from, hi = to;
+      for (var j = 0; j < b.length; j++) if (b[j] >= from) { lo = b[j]; break; }
+      for (var k = b.length - 1; k >= 0; k--) if (b[k] <= to) { hi = b[k]; break; }
+      return [lo, Math.max(lo, hi)];
+    }
+
     function snippet(entry, term) {
       var p = document.createElement("p"), at = entry.body.text.indexOf(term);
-      var src = entry.sec.x;
-      if (at < 0) { p.textContent = src.slice(0, 140) + (src.length > 140 ? "…" : ""); return p; }
+      var src = entry.sec.x, l = entry.doc.l || lang;
+      if (at < 0) {
+        var r0 = cut(src, 0, Math.min(src.length, 140), l);
+        p.textContent = src.slice(0, r0[1]) + (r0[1] < src.length ? "…" : "");
+        return p;
+      }
       var start = entry.body.from[at], end = entry.body.from[at + term.length];
-      var from = Math.max(0, start - 60), to = Math.min(src.length, end + 80);
+      var r = cut(src, Math.max(0, start - 60), Math.min(src.length, end + 80), l);
+      var from = Math.min(r[0], start), to = Math.max(r[1], end);
       p.appendChild(document.createTextNode((from > 0 ? "…" : "") + src.slice(from, start)));
       var mark = document.createElement("mark");
       mark.textContent = src.slice(start, end);
@@ -188,10 +268,34 @@
       return p;
     }
 
+    // The box is an ARIA 1.2 combobox: focus stays in the input, the arrow
+    // keys move the active option, Enter opens it, Escape, Tab or a click
+    // elsewhere closes the list.
+    var active = -1;
+    function options() { return Array.prototype.slice.call(list.querySelectorAll('[role="option"]')); }
+    function open(on) {
+      list.hidden = !on;
+      input.setAttribute("aria-expanded", on ? "true" : "false");
+      if (!on) activate(-1);
+    }
+    function activate(i) {
+      var opts = options();
+      active = opts.length ? Math.max(-1, Math.min(i, opts.length - 1)) : -1;
+      opts.forEach(function (o, k) { o.setAttribute("aria-selected", k === active ? "true" : "false"); });
+      if (active >= 0) {
+        input.setAttribute("aria-activedescendant", opts[active].id);
+        opts[active].scrollIntoView({ block: "nearest" });
+      } else {
+        input.removeAttribute("aria-activedescendant");
+      }
+    }
+    function go(o) { if (o && o.dataset.href) location.href = o.dataset.href; }
+
     function run() {
       var q = input.value, terms = normalize(q).text.split(/\s+/).filter(Boolean);
       list.textContent = "";
-      if (!terms.length) { list.hidden = true; status.textContent = ""; return; }
+      active = -1;
+      if (!terms.length) { open(false); status.textContent = ""; return; }
       var hits = [];
       index.forEach(function (e) {
         var score = 0;
@@ -203,42 +307,64 @@
         hits.push({ e: e, score: score });
       });
       hits.sort(function (a, b) { return b.score - a.score; });
-      hits.slice(0, 20).forEach(function (h) {
-        var li = document.createElement("li"), a = document.createElement("a");
-        a.href = box.dataset.root + h.e.doc.u + (h.e.sec.a ? "#" + h.e.sec.a : "");
-        a.textContent = h.e.doc.t;
+      hits.slice(0, 20).forEach(function (h, k) {
+        var li = document.createElement("li"), title = document.createElement("span");
+        li.id = "search-option-" + k;
+        li.setAttribute("role", "option");
+        li.setAttribute("aria-selected", "false");
+        li.dataset.href = box.dataset.root + h.e.doc.u + (h.e.sec.a ? "#" + h.e.sec.a : "");
+        title.className = "search-title";
+        title.textContent = h.e.doc.t;
         if (h.e.doc.l) li.lang = h.e.doc.l;
+        li.appendChild(title);
         if (h.e.sec.h) {
           var hd = document.createElement("span");
           hd.className = "search-heading";
           hd.textContent = " › " + h.e.sec.h;
-          a.appendChild(hd);
+          li.appendChild(hd);
         }
-        li.appendChild(a);
         li.appendChild(snippet(h.e, terms[0]));
+        li.addEventListener("mousedown", function (e) { e.preventDefault(); });
+        li.addEventListener("click", function () { go(li); });
         list.appendChild(li);
       });
       if (!hits.length) {
         var li = document.createElement("li");
         li.className = "search-empty";
+        li.setAttribute("role", "option");
+        li.setAttribute("aria-disabled", "true");
+        li.id = "search-option-none";
         li.textContent = (body.searchNone || "").replace("{query}", q);
         list.appendChild(li);
       }
       status.textContent = hits.length ? (body.searchResults || "").replace("{query}", q) + " (" + hits.length + ")" : (body.searchNone || "").replace("{query}", q);
-      list.hidden = false;
+      open(true);
     }
 
     input.addEventListener("input", function () { load().then(run); });
     input.addEventListener("focus", load);
     input.addEventListener("keydown", function (e) {
-      if (e.key === "Escape") { input.value = ""; run(); }
-      if (e.key === "ArrowDown") { var a = list.querySelector("a"); if (a) { e.preventDefault(); a.focus(); } }
+      var opts = options().filter(function (o) { return o.dataset.href; });
+      if (e.key === "Escape") {
+        e.preventDefault();
+        if (!list.hidden) open(false); else { input.value = ""; status.textContent = ""; }
+      } else if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+        if (!opts.length) return;
+        e.preventDefault();
+        if (list.hidden) open(true);
+        var n = opts.length, d = e.key === "ArrowDown" ? 1 : -1;
+        activate(active < 0 ? (d > 0 ? 0 : n - 1) : (active + d + n) % n);
+      } else if (e.key === "Enter") {
+        if (list.hidden || !opts.length) return;
+        e.preventDefault();
+        go(opts[active >= 0 ? active : 0]);
+      } else if (e.key === "Tab") {
+        open(false);
+      }
     });
-    list.addEventListener("keydown", function (e) {
-      if (e.key === "Escape") { list.hidden = true; input.focus(); }
-    });
+    input.addEventListener("blur", function () { open(false); });
+    document.addEventListener("click", function (e) { if (!box.contains(e.target)) open(false); });
   }
-
 
   // Small screens: the guide list and the table of contents fold behind a
   // Menu button (CSS shows the button only on narrow viewports).
@@ -255,7 +381,7 @@
     });
   }
 
-  function init() { setupTabs(); setupCopy(); setupSuggestion(); setupSearch(); setupMenu(); }
+  function init() { setupTabs(); setupSwitcher(); setupHeadingLinks(); setupCopy(); setupSuggestion(); setupSearch(); setupMenu(); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();

@@ -9,7 +9,8 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
 export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-export const publicDir = path.join(repo, "public");
+// DOCGEN_PUBLIC points the tests at another build (e.g. one made before a fix).
+export const publicDir = process.env.DOCGEN_PUBLIC ? path.resolve(process.env.DOCGEN_PUBLIC) : path.join(repo, "public");
 
 const types = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".json": "application/json", ".xml": "application/xml" };
 

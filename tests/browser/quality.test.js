@@ -46,7 +46,8 @@ async function search(page, query) {
   await page.fill(".search input", query);
   await page.waitForSelector(".search-results:not([hidden]) li");
   return page.$$eval(".search-results li", (lis) => lis.map((li) => ({
-    href: li.querySelector("a")?.getAttribute("href") || "",
+    href: li.dataset.href || "",
+    snippet: li.querySelector("p")?.textContent || "",
     heading: li.querySelector(".search-heading")?.textContent || "",
     mark: li.querySelector("mark")?.textContent || "",
   })));
@@ -126,7 +127,7 @@ test("keyboard only: skip link, search results, switcher and TOC are reachable a
   assert.ok(order.every((o) => !o.endsWith(":none")), `an element has no visible focus: ${order}`);
   await page.focus(".search input");
   await page.keyboard.type("ทันที");
-  await page.waitForSelector(".search-results li a");
+  await page.waitForSelector('.search-results [role="option"][data-href]');
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("Enter");
   await page.waitForURL(/#what-happens-on-reset$/);

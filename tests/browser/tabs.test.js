@@ -101,12 +101,55 @@ test("a copy button puts exactly the code on the clipboard", async () => {
   await ctx.close();
 });
 
-test("a page whose groups lack the chosen client shows the first variant and says so", async () => {
+test("?client=java is ignored: the first variant shows, with no notice, and nothing is stored", async () => {
   const ctx = await browser.newContext();
   const page = await ctx.newPage();
   await page.goto(server.origin + oauth + "?client=java");
   assert.ok((await state(page)).every((g) => g.visible.join() === "python"));
   const notes = await page.$$eval(".client-note", (ns) => ns.filter((n) => !n.hidden).map((n) => n.textContent));
-  assert.ok(notes.length >= 1 && notes[0].includes("Python"), `notice shown: ${notes}`);
+  assert.deepEqual(notes, []);
+  assert.equal(await page.evaluate(() => localStorage.getItem("docgen.client")), null);
+  await page.goto(server.origin + "/fr/oauth-desktop-web-flows/");
+  assert.equal(await page.$$eval(".client-note", (ns) => ns.filter((n) => !n.hidden).length), 0);
   await ctx.close();
 });
+
+for (const width of [360, 1280]) {
+  test(`?client=Ruby (any case) selects Ruby everywhere with no notice, at ${width} px`, async () => {
+    const ctx = await browser.newContext({ viewport: { width, height: 800 } });
+    const page = await ctx.newPage();
+    await page.goto(server.origin + "/fr/oauth-desktop-web-flows/?client=Ruby");
+    const groups = await state(page);
+    assert.ok(groups.length >= 2);
+    assert.ok(groups.every((g) => g.visible.join() === "ruby" && g.selected.join() === "ruby"), JSON.stringify(groups));
+    assert.equal(await page.$$eval(".client-note", (ns) => ns.filter((n) => !n.hidden).length), 0);
+    assert.equal(await page.evaluate(() => localStorage.getItem("docgen.client")), "ruby");
+    await ctx.close();
+  });
+
+  test(`without JavaScript no tab bar shows, at ${width} px`, async () => {
+    const ctx = await browser.newContext({ javaScriptEnabled: false, viewport: { width, height: 800 } });
+    const page = await ctx.newPage();
+    await page.goto(server.origin + oauth);
+    const shown = await page.$$eval(".client-tabs", (ts) => ts.filter((t) => t.getBoundingClientRect().height > 0).length);
+    assert.equal(shown, 0, "a tab bar is visible without JavaScript");
+    await ctx.close();
+  });
+
+  test(`the copy button does not cover the code, at ${width} px`, async () => {
+    const ctx = await browser.newContext({ viewport: { width, height: 800 } });
+    const page = await ctx.newPage();
+    await page.goto(server.origin + oauth);
+    const overlaps = await page.$$eval(".code", (boxes) => boxes.filter((b) => b.offsetParent !== null).map((b) => {
+      const button = b.querySelector(".copy").getBoundingClientRect();
+      const code = b.querySelector("pre code");
+      const r = document.createRange();
+      r.selectNodeContents(code);
+      const line = [...r.getClientRects()].filter((x) => x.width > 0);
+      return line.some((x) => x.left < button.right && x.right > button.left && x.top < button.bottom && x.bottom > button.top);
+    }));
+    assert.ok(overlaps.length > 0, "no code box checked");
+    assert.ok(overlaps.every((o) => !o), `copy button covers code: ${overlaps}`);
+    await ctx.close();
+  });
+}
