@@ -19,9 +19,9 @@ type Link struct {
 	External bool   // absolute URL with a scheme, or protocol-relative
 	// Local is a file beside the page that the link or image points to
 	// ("diagram.svg", "img/a.png"), cleaned; "" for anything else.
-	Local string
-	Offset   int    // byte offset in the body, for error positions
-	line     int    // file line, kept when the document is released
+	Local  string
+	Offset int // byte offset in the body, for error positions
+	line   int // file line, kept when the document is released
 }
 
 // linkTransformer rewrites links to other pages' Markdown files
