@@ -16,6 +16,15 @@ go test ./...
 go test -short -run '^$' -bench . -benchtime 1x ./internal/pipeline ./internal/serve >/dev/null
 go run ./cmd/docgen build --quiet
 
+# Every built-in UI catalog, complete and valid: a site that declares all
+# the languages docgen ships, with no layouts or catalogs of its own.
+all=$(mktemp -d)
+trap 'rm -rf "$all"' EXIT
+cp -r content "$all/" && cp testdata/all-languages.toml "$all/config.toml" && cp -r locales "$all/"
+go run ./cmd/docgen i18n check --strict --root "$all"
+rm -rf "$all/locales"
+go run ./cmd/docgen build --quiet --root "$all"
+
 if [ ! -d tests/browser/node_modules ]; then
   (cd tests/browser && npm ci --no-audit --no-fund </dev/null)
 fi

@@ -9,6 +9,7 @@ import (
 	"crypto/sha1"
 	"errors"
 	"fmt"
+	"io/fs"
 	"html"
 	"html/template"
 	"io"
@@ -48,6 +49,16 @@ type Catalog struct {
 // without a file is allowed (every message falls back); a file for an
 // unconfigured language, a TOML error or a template error stops the build.
 func Load(root, dir string, cfg *config.Config) (*Catalog, error) {
+	return LoadWithBuiltin(root, dir, cfg, nil)
+}
+
+// LoadWithBuiltin is Load over a built-in set of catalogs (<lang>.toml
+// files in builtin; nil for none): for each configured language the
+// built-in messages come first and the site's own catalog overrides them
+// message by message. A site catalog for a language the site does not
+// publish is an error, unless it is one of the built-in catalogs (a theme
+// being edited in place).
+func LoadWithBuiltin(root, dir string, cfg *config.Config, builtin fs.FS) (*Catalog, error) {
 	c := &Catalog{bundle: i18n.NewBundle(cfg.DefaultLanguage.Tag), source: cfg.DefaultLanguage.Tag, files: map[string]string{}}
 	c.bundle.RegisterUnmarshalFunc("toml", toml.Unmarshal)
 	entries, err := os.ReadDir(filepath.Join(root, dir))
@@ -71,6 +82,41 @@ func Load(root, dir string, cfg *config.Config) (*Catalog, error) {
 	}
 	var files []file
 	var source map[string]*i18n.Message
+	hasBuiltin := func(name string) bool {
+		if builtin == nil {
+			return false
+		}
+		_, err := fs.Stat(builtin, name)
+		return err == nil
+	}
+	// Built-in catalogs of the configured languages, before the site's.
+	for i := range cfg.Languages {
+		lang := &cfg.Languages[i]
+		name := lang.Code + ".toml"
+		if !hasBuiltin(name) {
+			continue
+		}
+		shown := filepath.ToSlash(filepath.Join(dir, name)) + " (built-in)"
+		data, err := fs.ReadFile(builtin, name)
+		if err != nil {
+			errs.Add(diag.Errorf(shown, 0, "reinstall docgen", "cannot read the built-in catalog: %v", err))
+			continue
+		}
+		msgs, perr := Parse(shown, data)
+		if perr != nil {
+			appendErr(&errs, perr)
+			continue
+		}
+		if lang == cfg.DefaultLanguage {
+			source = map[string]*i18n.Message{}
+			for _, m := range msgs {
+				source[m.ID] = m
+			}
+		}
+		files = append(files, file{shown, data, lang, msgs})
+	}
+	// Base languages before regional ones, among the built-in files too.
+	sort.SliceStable(files, func(i, j int) bool { return len(files[i].lang.Code) < len(files[j].lang.Code) })
 	for _, e := range entries {
 		name := e.Name()
 		if e.IsDir() || !strings.HasSuffix(name, ".toml") || IsWorkFile(name) {
@@ -79,6 +125,9 @@ func Load(root, dir string, cfg *config.Config) (*Catalog, error) {
 		shown := filepath.ToSlash(filepath.Join(dir, name))
 		code := strings.TrimSuffix(name, ".toml")
 		lang := cfg.Language(code)
+		if lang == nil && hasBuiltin(name) {
+			continue // a built-in catalog of a language this site does not publish
+		}
 		if lang == nil {
 			errs.Add(diag.Errorf(shown, 0, "name catalogs after a language in config.toml, e.g. fa.toml", "catalog for unknown language %q", code))
 			continue
@@ -94,7 +143,9 @@ func Load(root, dir string, cfg *config.Config) (*Catalog, error) {
 			continue
 		}
 		if lang == cfg.DefaultLanguage {
-			source = map[string]*i18n.Message{}
+			if source == nil {
+				source = map[string]*i18n.Message{}
+			}
 			for _, m := range msgs {
 				source[m.ID] = m
 			}

@@ -1,6 +1,7 @@
 package i18ncheck
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -20,23 +21,46 @@ var translatorMethods = map[string]bool{"T": true, "N": true, "Links": true, "Ma
 // cannot be known without running the layout. A missing or empty folder is
 // an error, since nothing could be said about what is used.
 func LayoutUses(root, dir string) (uses map[string][]Use, dynamic []Use, err error) {
+	return LayoutUsesWithBuiltin(root, dir, nil)
+}
+
+// LayoutUsesWithBuiltin is LayoutUses over the layouts a build uses: the
+// site's dir/*.html and dir/partials/*.html, and for each name the site
+// lacks, the built-in theme's file of that name (builtin may be nil).
+func LayoutUsesWithBuiltin(root, dir string, builtin fs.FS) (uses map[string][]Use, dynamic []Use, err error) {
 	uses = map[string][]Use{}
-	names, err := filepath.Glob(filepath.Join(root, dir, "*.html"))
-	if err != nil {
-		return nil, nil, err
-	}
-	if len(names) == 0 {
-		return nil, nil, diag.Errorf(dir, 0, "run docgen in the site folder (or pass --root), with the layouts in "+dir+"/",
-			"no layouts found in %s", dir)
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		data, err := os.ReadFile(name)
+	files := map[string]func() ([]byte, error){} // shown name → reader
+	for _, pattern := range []string{"*.html", "partials/*.html"} {
+		if builtin != nil {
+			names, _ := fs.Glob(builtin, pattern)
+			for _, n := range names {
+				files[filepath.ToSlash(filepath.Join(dir, n))] = func() ([]byte, error) { return fs.ReadFile(builtin, n) }
+			}
+		}
+		names, err := filepath.Glob(filepath.Join(root, dir, filepath.FromSlash(pattern)))
 		if err != nil {
 			return nil, nil, err
 		}
-		shown := filepath.ToSlash(filepath.Join(dir, filepath.Base(name)))
-		if err := layoutUses(shown, string(data), uses, &dynamic); err != nil {
+		for _, n := range names {
+			rel, _ := filepath.Rel(filepath.Join(root, dir), n)
+			files[filepath.ToSlash(filepath.Join(dir, rel))] = func() ([]byte, error) { return os.ReadFile(n) }
+		}
+	}
+	if len(files) == 0 {
+		return nil, nil, diag.Errorf(dir, 0, "run docgen in the site folder (or pass --root), with the layouts in "+dir+"/",
+			"no layouts found in %s", dir)
+	}
+	shown := make([]string, 0, len(files))
+	for name := range files {
+		shown = append(shown, name)
+	}
+	sort.Strings(shown)
+	for _, name := range shown {
+		data, err := files[name]()
+		if err != nil {
+			return nil, nil, err
+		}
+		if err := layoutUses(name, string(data), uses, &dynamic); err != nil {
 			return nil, nil, err
 		}
 	}

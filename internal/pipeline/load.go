@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"github.com/docgen/docgen"
 	"github.com/docgen/docgen/internal/catalog"
 	"github.com/docgen/docgen/internal/config"
 	"github.com/docgen/docgen/internal/content"
@@ -67,7 +68,7 @@ func (s *Session) load() (*snapshot, error) {
 // loadCatalogs reads locales/ and makes each language's translator and
 // Markdown converter.
 func (in *inputs) loadCatalogs(root string) error {
-	cat, err := catalog.Load(root, "locales", in.cfg)
+	cat, err := catalog.LoadWithBuiltin(root, "locales", in.cfg, docgen.Locales())
 	if err != nil {
 		return err
 	}
@@ -95,7 +96,7 @@ func (in *inputs) loadLayouts(root string) error {
 	if err != nil {
 		return err
 	}
-	in.layouts, err = render.LoadLayouts(root, "layouts", syntaxCSS)
+	in.layouts, err = render.LoadLayouts(root, "layouts", syntaxCSS, docgen.Layouts())
 	return err
 }
 

@@ -7,8 +7,10 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"html/template"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -22,6 +24,7 @@ import (
 	"github.com/docgen/docgen/internal/diag"
 	"github.com/docgen/docgen/internal/markdown"
 	"github.com/docgen/docgen/internal/parallel"
+	"github.com/docgen/docgen/internal/safefile"
 	"github.com/docgen/docgen/internal/search"
 	"github.com/docgen/docgen/internal/site"
 )
@@ -48,21 +51,47 @@ type AssetPaths struct {
 // pageLayouts are the page templates; each is parsed together with base.html.
 var pageLayouts = []string{"guide", "index", "root", "404"}
 
-// LoadLayouts parses root/dir/*.html once and reads the assets in dir/assets.
-// syntaxCSS is the generated highlighting stylesheet.
-func LoadLayouts(root, dir, syntaxCSS string) (*Layouts, error) {
-	base := filepath.Join(root, dir)
+// LoadLayouts parses the layouts once and reads the assets: each file is
+// the site's own (root/dir/<name>) when it has one, else the built-in
+// theme's (builtin/<name>; nil for none). Partials (dir/partials/*.html,
+// site and built-in) are parsed into every page layout, so a site can
+// override one of them alone. syntaxCSS is the generated highlighting
+// stylesheet.
+func LoadLayouts(root, dir, syntaxCSS string, builtin fs.FS) (*Layouts, error) {
 	l := &Layouts{pages: map[string]*template.Template{}, dir: dir}
+	// read returns a layout file's bytes and the name errors show.
+	read := func(name string) ([]byte, string, error) {
+		shown := filepath.ToSlash(filepath.Join(dir, name))
+		data, err := safefile.Read(root, filepath.Join(dir, filepath.FromSlash(name)), safefile.MaxText)
+		if err == nil || !errors.Is(err, fs.ErrNotExist) || builtin == nil {
+			return data, shown, err
+		}
+		data, err = fs.ReadFile(builtin, name)
+		return data, shown + " (built-in)", err
+	}
 	var errs diag.List
-	baseSrc, err := os.ReadFile(filepath.Join(base, "base.html"))
+	baseSrc, baseShown, err := read("base.html")
 	if err != nil {
-		return nil, diag.Errorf(filepath.ToSlash(filepath.Join(dir, "base.html")), 0, "every site needs layouts/base.html", "cannot read layout: %v", err)
+		return nil, diag.Errorf(baseShown, 0, "every site needs layouts/base.html (or docgen's built-in one)", "cannot read layout: %v", err)
+	}
+	partials, err := partialNames(root, dir, builtin)
+	if err != nil {
+		return nil, err
+	}
+	type source struct{ name, shown, text string }
+	var parts []source
+	for _, name := range partials {
+		data, shown, err := read("partials/" + name)
+		if err != nil {
+			errs.Add(diag.Errorf(shown, 0, "check the file", "cannot read layout: %v", err))
+			continue
+		}
+		parts = append(parts, source{name, shown, string(data)})
 	}
 	for _, name := range pageLayouts {
-		file := filepath.ToSlash(filepath.Join(dir, name+".html"))
-		src, err := os.ReadFile(filepath.Join(base, name+".html"))
+		src, file, err := read(name + ".html")
 		if err != nil {
-			errs.Add(diag.Errorf(file, 0, "restore the layout from the repository", "cannot read layout: %v", err))
+			errs.Add(diag.Errorf(file, 0, "restore the layout, or delete it to use the built-in one", "cannot read layout: %v", err))
 			continue
 		}
 		t, err := template.New("base.html").Option("missingkey=error").Parse(string(baseSrc))
@@ -70,8 +99,18 @@ func LoadLayouts(root, dir, syntaxCSS string) (*Layouts, error) {
 			// An error in base.html is reported once, at its own line.
 			return nil, templateError(dir, file, err)
 		}
+		failed := false
+		for _, p := range parts {
+			if _, err := t.New(p.name).Parse(p.text); err != nil {
+				errs.Add(templateError(dir+"/partials", p.shown, err))
+				failed = true
+			}
+		}
 		if _, err = t.New(name + ".html").Parse(string(src)); err != nil {
 			errs.Add(templateError(dir, file, err))
+			continue
+		}
+		if failed {
 			continue
 		}
 		l.pages[name] = t
@@ -90,14 +129,43 @@ func LoadLayouts(root, dir, syntaxCSS string) (*Layouts, error) {
 		name string
 		dst  *string
 	}{{"docgen.css", &l.Assets.CSS}, {"docgen.js", &l.Assets.JS}} {
-		data, err := os.ReadFile(filepath.Join(base, "assets", a.name))
+		data, shown, err := read("assets/" + a.name)
 		if err != nil {
-			return nil, diag.Errorf(filepath.ToSlash(filepath.Join(dir, "assets", a.name)), 0, "restore the asset from the repository", "cannot read asset: %v", err)
+			return nil, diag.Errorf(shown, 0, "restore the asset, or delete it to use the built-in one", "cannot read asset: %v", err)
 		}
 		*a.dst = add(a.name, data)
 	}
 	l.Assets.Syntax = add("syntax.css", []byte(syntaxCSS))
 	return l, nil
+}
+
+// partialNames lists the partials of the site and of the built-in theme.
+func partialNames(root, dir string, builtin fs.FS) ([]string, error) {
+	set := map[string]bool{}
+	entries, err := os.ReadDir(filepath.Join(root, dir, "partials"))
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, diag.Errorf(filepath.ToSlash(filepath.Join(dir, "partials")), 0, "check the folder", "cannot read partials: %v", err)
+	}
+	for _, e := range entries {
+		if !e.IsDir() && strings.HasSuffix(e.Name(), ".html") {
+			set[e.Name()] = true
+		}
+	}
+	if builtin != nil {
+		if entries, err := fs.ReadDir(builtin, "partials"); err == nil {
+			for _, e := range entries {
+				if !e.IsDir() && strings.HasSuffix(e.Name(), ".html") {
+					set[e.Name()] = true
+				}
+			}
+		}
+	}
+	names := make([]string, 0, len(set))
+	for n := range set {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names, nil
 }
 
 // templatePos finds the layout and line an html/template error is about:

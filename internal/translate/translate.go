@@ -14,6 +14,7 @@ package translate
 import (
 	"errors"
 	"fmt"
+	"github.com/docgen/docgen"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -102,7 +103,7 @@ func (s *Site) writeFile(rel string, data []byte) (bool, error) {
 // uses returns every message id the layouts and docgen's code use, and the
 // layout uses whose id cannot be known without running the layout.
 func (s *Site) uses() (map[string][]i18ncheck.Use, []i18ncheck.Use, error) {
-	uses, dynamic, err := i18ncheck.LayoutUses(s.root, "layouts")
+	uses, dynamic, err := i18ncheck.LayoutUsesWithBuiltin(s.root, "layouts", docgen.Layouts())
 	if err != nil {
 		return nil, nil, err
 	}
