@@ -5,7 +5,10 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { createRequire } from "node:module";
 import { serve, launch, sitePages, publicDir } from "./lib.js";
+
+const axeSource = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -178,6 +181,10 @@ for (const width of widths) {
     await type("ทันที");
     assert.equal(await page.getAttribute(input, "aria-expanded"), "true");
     assert.equal(await page.getAttribute(".search-results", "role"), "listbox");
+    await page.keyboard.press("ArrowDown");
+    await page.addScriptTag({ content: axeSource });
+    const violations = await page.evaluate(async () => (await window.axe.run(document)).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`));
+    assert.deepEqual(violations, [], "axe-core with the results open");
     // Escape closes, and focus stays in the box.
     await page.keyboard.press("Escape");
     assert.equal(await page.getAttribute(input, "aria-expanded"), "false");
