@@ -20,7 +20,6 @@ import (
 	"time"
 
 	"github.com/docgen/docgen/internal/catalog"
-	"github.com/docgen/docgen/internal/config"
 	"github.com/docgen/docgen/internal/diag"
 	"github.com/docgen/docgen/internal/markdown"
 	"github.com/docgen/docgen/internal/parallel"
@@ -336,10 +335,3 @@ func findPage(ls *site.Language, slug string) *site.Page {
 	return nil
 }
 
-// DateText formats t in the language's date layout ("" for a zero time).
-func DateText(lang *config.Language, t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.UTC().Format(lang.DateLayout)
-}
