@@ -334,4 +334,3 @@ func findPage(ls *site.Language, slug string) *site.Page {
 	}
 	return nil
 }
-
