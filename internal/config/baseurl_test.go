@@ -2,8 +2,11 @@ package config
 
 import (
 	"errors"
+	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/docgen/docgen/internal/diag"
 )
@@ -40,5 +43,24 @@ func TestBaseURLScheme(t *testing.T) {
 				t.Errorf("error = %+v, want config.toml:2 saying http(s)", d)
 			}
 		})
+	}
+}
+
+// TestLoadSpecialFile: a configuration file that is a named pipe is an
+// error naming it, at once (reading it would wait for a writer forever).
+func TestLoadSpecialFile(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "config.toml")
+	if err := syscall.Mkfifo(p, 0o644); err != nil {
+		t.Skip("no named pipes here:", err)
+	}
+	done := make(chan error, 1)
+	go func() { _, err := Load(p); done <- err }()
+	select {
+	case err := <-done:
+		if d, ok := diag.As(err); !ok || d.File != p || !strings.Contains(d.Message, "named pipe") {
+			t.Errorf("Load = %v, want an error naming %s", err, p)
+		}
+	case <-time.After(time.Minute): // a hang guard, not a measure of speed
+		t.Fatal("Load blocked on a named pipe")
 	}
 }

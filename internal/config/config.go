@@ -5,9 +5,9 @@ package config
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"net/url"
-	"os"
 	"path"
 	"regexp"
 	"sort"
@@ -18,6 +18,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/docgen/docgen/internal/diag"
+	"github.com/docgen/docgen/internal/safefile"
 	"github.com/docgen/docgen/internal/tomlpos"
 )
 
@@ -172,7 +173,10 @@ var clientID = regexp.MustCompile(`^[a-z][a-z0-9_+-]*$`)
 
 // Load reads and parses the configuration file at path.
 func Load(path string) (*Config, error) {
-	data, err := os.ReadFile(path)
+	data, err := safefile.ReadFile(path, safefile.MaxText)
+	if errors.Is(err, safefile.ErrNotRegular) {
+		return nil, diag.Errorf(path, 0, "make it a regular TOML file", "cannot read config: %v", err)
+	}
 	if err != nil {
 		return nil, diag.Errorf(path, 0, "run docgen from the site's folder or pass --config", "cannot read config: %v", err)
 	}

@@ -92,6 +92,10 @@ func ReadIn(root *os.Root, name string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
+	return readLimited(f, limit)
+}
+
+func readLimited(f *os.File, limit int64) ([]byte, error) {
 	data, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
 		return nil, err
@@ -100,6 +104,17 @@ func ReadIn(root *os.Root, name string, limit int64) ([]byte, error) {
 		return nil, fmt.Errorf("it holds more than %d bytes: %w", limit, ErrTooLarge)
 	}
 	return data, nil
+}
+
+// ReadFile reads the file at path as Open opens it, and fails if it holds
+// more than limit bytes.
+func ReadFile(path string, limit int64) ([]byte, error) {
+	f, err := Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return readLimited(f, limit)
 }
 
 // Read reads name, a path below the folder root (a site's root), as ReadIn
