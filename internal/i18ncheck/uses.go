@@ -1,8 +1,8 @@
 package i18ncheck
 
 import (
+	"github.com/docgen/docgen/internal/safefile"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -43,7 +43,7 @@ func LayoutUsesWithBuiltin(root, dir string, builtin fs.FS) (uses map[string][]U
 		}
 		for _, n := range names {
 			rel, _ := filepath.Rel(filepath.Join(root, dir), n)
-			files[filepath.ToSlash(filepath.Join(dir, rel))] = func() ([]byte, error) { return os.ReadFile(n) }
+			files[filepath.ToSlash(filepath.Join(dir, rel))] = func() ([]byte, error) { return safefile.ReadFile(n, safefile.MaxText) }
 		}
 	}
 	if len(files) == 0 {

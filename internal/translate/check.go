@@ -3,8 +3,8 @@ package translate
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/docgen/docgen/internal/safefile"
 	"io"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -45,7 +45,7 @@ func (s *Site) Check(w io.Writer, asJSON bool) (errors int, err error) {
 	sort.Strings(pages)
 	var pageFindings []i18ncheck.Finding
 	for _, p := range pages {
-		data, err := os.ReadFile(p)
+		data, err := safefile.ReadFile(p, safefile.MaxText)
 		if err != nil {
 			return 0, err
 		}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/docgen/docgen/internal/safefile"
 	"io"
 	"io/fs"
 	"os"
@@ -83,7 +84,7 @@ func (s *Site) workCatalog(t i18ncheck.Catalog) (i18ncheck.Catalog, error) {
 			legacyWorkFile(t.Lang), WorkDir, workFile(t.Lang), WorkDir, legacyWorkFile(t.Lang), workFile(t.Lang))
 	}
 	c := i18ncheck.Catalog{Lang: t.Lang, Tag: t.Tag, File: workFile(t.Lang)}
-	data, err := os.ReadFile(s.path(c.File))
+	data, err := safefile.ReadFile(s.path(c.File), safefile.MaxText)
 	if err == nil {
 		c.Data = data
 	} else if !errors.Is(err, fs.ErrNotExist) {
@@ -271,7 +272,7 @@ func recordOf(m *i18n.Message) sourceRecord {
 
 func (s *Site) readSources() (map[string]sourceRecord, error) {
 	records := map[string]sourceRecord{}
-	data, err := os.ReadFile(s.path(sourcesFile))
+	data, err := safefile.ReadFile(s.path(sourcesFile), safefile.MaxText)
 	if errors.Is(err, fs.ErrNotExist) {
 		return records, nil
 	}

@@ -3,8 +3,8 @@ package translate
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/docgen/docgen/internal/safefile"
 	"io"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -212,7 +212,7 @@ func (s *Site) Accept(w io.Writer, pages []string) error {
 	}
 	sort.Slice(jobs, func(i, j int) bool { return jobs[i].tr.Path < jobs[j].tr.Path })
 	for _, j := range jobs {
-		data, err := os.ReadFile(s.path(j.tr.Path))
+		data, err := safefile.ReadFile(s.path(j.tr.Path), safefile.MaxText)
 		if err != nil {
 			return err
 		}

@@ -15,6 +15,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/docgen/docgen"
+	"github.com/docgen/docgen/internal/safefile"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -69,7 +70,7 @@ func Open(opts Options) (*Site, error) {
 	for i := range cfg.Languages {
 		l := &cfg.Languages[i]
 		c := i18ncheck.Catalog{Lang: l.Code, Tag: l.Tag, File: "locales/" + l.Code + ".toml"}
-		data, err := os.ReadFile(s.path(c.File))
+		data, err := safefile.ReadFile(s.path(c.File), safefile.MaxText)
 		if err == nil {
 			c.Data = data
 		} else if !errors.Is(err, fs.ErrNotExist) {
@@ -91,7 +92,7 @@ func (s *Site) path(rel string) string { return filepath.Join(s.root, filepath.F
 // already holds data; it reports whether it wrote.
 func (s *Site) writeFile(rel string, data []byte) (bool, error) {
 	p := s.path(rel)
-	if old, err := os.ReadFile(p); err == nil && string(old) == string(data) {
+	if old, err := safefile.ReadFile(p, safefile.MaxText); err == nil && string(old) == string(data) {
 		return false, nil
 	}
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
