@@ -4,6 +4,18 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Check what the tests need before any test runs, and say how to get it.
+missing=()
+command -v go >/dev/null || missing+=("Go 1.26 (https://go.dev/dl/)")
+command -v node >/dev/null || missing+=("Node.js 20 and npm")
+command -v chromium >/dev/null || missing+=("Debian package chromium")
+if command -v fc-list >/dev/null && ! fc-list | grep -qi tlwg; then missing+=("Debian package fonts-thai-tlwg (Thai glyphs)"); fi
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "scripts/test.sh: missing: ${missing[*]}" >&2
+  echo "  on Debian or Ubuntu, as root: bash .ci/run installs them all and runs the tests" >&2
+  exit 1
+fi
+
 unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './node_modules/*'))
 if [ -n "$unformatted" ]; then
   echo "gofmt: not formatted:" $unformatted >&2
