@@ -3,16 +3,18 @@
 //
 // Usage:
 //
-//	docgen build [--config config.toml] [--out public]   render the site into public/
-//	docgen serve [--addr 127.0.0.1:1313] [--open]         live preview while editing
+//	docgen init [DIR] [--languages en,fr,...]             start a new multilingual site
+//	docgen build [--config config.toml] [--out public]   render the site into public/ [--drafts]
+//	docgen serve [--addr 127.0.0.1:1313] [--open]         live preview while editing [--drafts]
 //	docgen new guide <slug> | new --translate <lang> <page>
-//	docgen i18n check|extract|merge|status                translators' tools
+//	docgen i18n check|extract|merge|status|diff           translators' tools
 //	docgen bench-corpus --n 200 --out DIR                 synthetic docgen + Hugo sites for bench/compare.sh
 //	docgen version                                        print the version
 //	docgen help                                           show this help
 //
-// Run it in the site's folder (the one holding config.toml, content/,
-// locales/ and layouts/). Errors name the file and line and say what to do;
+// Run it in the site's folder (the one holding config.toml and content/;
+// layouts/ and locales/ only to override the built-in theme), or pass
+// --root; every command that reads a site takes --root and --config. Errors name the file and line and say what to do;
 // a failed build leaves the previous output untouched.
 package main
 

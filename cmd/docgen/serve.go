@@ -25,6 +25,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&opts.Config, "config", "", "configuration file (default config.toml in the site folder)")
 	fs.StringVar(&opts.Out, "out", "", "output folder (default public)")
 	fs.StringVar(&opts.Root, "root", ".", "site folder holding content/, locales/ and layouts/")
+	fs.BoolVar(&opts.Drafts, "drafts", false, "also publish guides marked draft = true")
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
 			return 0

@@ -12,10 +12,24 @@ import (
 
 // arrange builds the site model from the page index, gives translated
 // headings their source's ids and checks every internal link.
-func (st *snapshot) arrange(changed func(source *content.Page, recorded string) time.Time) error {
+func (st *snapshot) arrange(showDrafts bool, changed func(source *content.Page, recorded string) time.Time) error {
+	// A guide whose source page is a draft is left out, with its
+	// translations, unless drafts are shown (docgen build --drafts).
+	def := st.in.cfg.DefaultLanguage.Code
+	var drafts diag.List
+	hidden := map[string]bool{}
+	for _, p := range st.pages {
+		if p.Lang == def && p.Front.Draft && !showDrafts {
+			hidden[p.Slug] = true
+			drafts.Add(diag.Warnf(p.Path, 0, "remove draft = true to publish it; docgen build --drafts or serve --drafts shows it",
+				"draft: the guide is not published"))
+		}
+	}
 	list := make([]*content.Page, 0, len(st.pages))
 	for _, p := range st.pages {
-		list = append(list, p)
+		if !hidden[p.Slug] {
+			list = append(list, p)
+		}
 	}
 	sortPages(list)
 	s, warnings, err := site.Build(st.in.cfg, list)
@@ -31,6 +45,7 @@ func (st *snapshot) arrange(changed func(source *content.Page, recorded string) 
 		return err
 	}
 	warnings = append(warnings, links.Broken.Warnings()...)
+	warnings = append(warnings, drafts...)
 	warnings.Sort()
 	// A stale translation's notice says when the English text changed.
 	for _, ls := range s.Languages {

@@ -58,7 +58,7 @@ func BenchmarkStages(b *testing.B) {
 	})
 	b.Run("arrange", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
-			if err := st.arrange(nil); err != nil {
+			if err := st.arrange(false, nil); err != nil {
 				b.Fatal(err)
 			}
 		}

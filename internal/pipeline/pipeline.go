@@ -36,6 +36,8 @@ type Options struct {
 	Progress func(stage string, done, total int)
 	// Scratch is a folder for temporary files (default: the system's).
 	Scratch string
+	// Drafts publishes guides whose source page is marked draft = true.
+	Drafts bool
 }
 
 // WithDefaults fills in the default config file and output folder.
@@ -103,6 +105,8 @@ func Run(opts Options) (*Report, error) {
 	inputs, inErr := InputDigest(opts)
 	if inErr != nil {
 		inputs = ""
+	} else if opts.Drafts {
+		inputs += " drafts" // the same inputs make another site
 	}
 	if !opts.Force && out.UpToDate(inputs) {
 		return &Report{UpToDate: true, Duration: time.Since(start), Out: opts.Out}, nil

@@ -106,7 +106,7 @@ func (s *Session) Apply(ch Change, sink publish.Sink) (*Outcome, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := next.arrange(s.sourceChanged); err != nil {
+	if err := next.arrange(s.opts.Drafts, s.sourceChanged); err != nil {
 		return nil, err
 	}
 	lap("arrange")

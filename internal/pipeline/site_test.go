@@ -292,7 +292,6 @@ func TestFailedBuildKeepsOutput(t *testing.T) {
 		{"slug with dots", "content/a..b/en.md", "+++\ntitle = \"G\"\n+++\n", `invalid page slug "a..b"`},
 		{"page too deep", "content/alpha/sub/en.md", "+++\ntitle = \"G\"\n+++\n", "content/alpha/sub/en.md"},
 		{"translation without source", "content/gamma/de.md", "+++\ntitle = \"G\"\n+++\n", "content/gamma/de.md:1"},
-		{"source marked draft", "content/beta/en.md", "+++\ntitle = \"Beta\"\ndraft = true\n+++\n\n## Usage\n", "content/beta/en.md:2"},
 		{"duplicate heading id", "content/beta/en.md", "+++\ntitle = \"Beta\"\n+++\n\n## Usage\n\n## Again {#usage}\n", "content/beta/en.md:7"},
 		{"deeply nested block quotes", "content/beta/en.md", "+++\ntitle = \"Beta\"\n+++\n\n## Usage\n\n" + strings.Repeat(">", 5000) + " deep\n", "content/beta/en.md:7"},
 		{"deeply nested lists", "content/beta/en.md", "+++\ntitle = \"Beta\"\n+++\n\n## Usage\n\n" + nestedList(2000), "content/beta/en.md:"},

@@ -91,10 +91,6 @@ func Build(cfg *config.Config, pages []*content.Page) (*Site, diag.List, error) 
 			}
 			continue
 		}
-		if g.Source.Front.Draft {
-			errs.Add(diag.Errorf(g.Source.Path, 2, "remove draft = true; only translations can be drafts",
-				"the %s source page is marked draft", def))
-		}
 		for code, p := range g.Pages {
 			if code == def {
 				continue
