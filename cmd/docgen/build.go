@@ -20,6 +20,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&opts.Out, "out", "", "output folder (default public)")
 	fs.StringVar(&opts.Root, "root", ".", "site folder holding content/, locales/ and layouts/")
 	fs.BoolVar(&opts.Drafts, "drafts", false, "also publish guides marked draft = true")
+	fs.StringVar(&opts.BaseURL, "base-url", "", "publish for this URL instead of config.toml's base_url (preview deployments)")
 	quiet := fs.Bool("quiet", false, "print errors only")
 	verbose := fs.Bool("verbose", false, "also print each stage's time and the external links (not fetched)")
 	fs.BoolVar(&opts.Force, "force", false, "build even when nothing changed since the last build")

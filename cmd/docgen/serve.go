@@ -26,6 +26,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&opts.Out, "out", "", "output folder (default public)")
 	fs.StringVar(&opts.Root, "root", ".", "site folder holding content/, locales/ and layouts/")
 	fs.BoolVar(&opts.Drafts, "drafts", false, "also publish guides marked draft = true")
+	fs.StringVar(&opts.BaseURL, "base-url", "", "publish for this URL instead of config.toml's base_url (preview deployments)")
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
 			return 0

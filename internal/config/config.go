@@ -35,6 +35,22 @@ type Config struct {
 	Repository      Repository // where the sources live, for "edit this page" links; optional
 }
 
+// ParseBaseURL checks that s is an absolute http or https URL and returns
+// it ending in "/".
+func ParseBaseURL(s string) (*url.URL, error) {
+	u, err := url.Parse(s)
+	if err != nil || !u.IsAbs() || u.Host == "" {
+		return nil, fmt.Errorf("base_url %q is not an absolute URL", s)
+	}
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return nil, fmt.Errorf("base_url %q is not an http or https URL", s)
+	}
+	if !strings.HasSuffix(u.Path, "/") {
+		u.Path += "/"
+	}
+	return u, nil
+}
+
 // Identity is what the site says about itself in its header and footer.
 // Every field is optional; layouts show only what is set.
 type Identity struct {
@@ -236,14 +252,9 @@ func Parse(name string, data []byte) (*Config, error) {
 	}
 	if f.BaseURL == "" {
 		bad([]string{"base_url"}, `add base_url = "https://example.org/docs/"`, "missing base_url")
-	} else if u, err := url.Parse(f.BaseURL); err != nil || !u.IsAbs() || u.Host == "" {
-		bad([]string{"base_url"}, "use an absolute http(s) URL", "base_url %q is not an absolute URL", f.BaseURL)
-	} else if u.Scheme != "http" && u.Scheme != "https" {
-		bad([]string{"base_url"}, `use an http(s) URL, e.g. base_url = "https://example.org/docs/"`, "base_url %q is not an http or https URL", f.BaseURL)
+	} else if u, err := ParseBaseURL(f.BaseURL); err != nil {
+		bad([]string{"base_url"}, `use an absolute http(s) URL, e.g. base_url = "https://example.org/docs/"`, "%v", err)
 	} else {
-		if !strings.HasSuffix(u.Path, "/") {
-			u.Path += "/"
-		}
 		c.BaseURL = u
 	}
 

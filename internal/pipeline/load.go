@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"fmt"
 	"github.com/docgen/docgen"
 	"github.com/docgen/docgen/internal/catalog"
 	"github.com/docgen/docgen/internal/config"
@@ -41,6 +42,11 @@ func (s *Session) load() (*snapshot, error) {
 	cfg, err := config.Load(opts.Config)
 	if err != nil {
 		return nil, err
+	}
+	if opts.BaseURL != "" {
+		if cfg.BaseURL, err = config.ParseBaseURL(opts.BaseURL); err != nil {
+			return nil, fmt.Errorf("--base-url: %w", err)
+		}
 	}
 	known := func(code string) bool { return cfg.Language(code) != nil }
 	list, err := content.LoadFrontMatter(opts.Root, "content", known)

@@ -14,6 +14,7 @@
 package pipeline
 
 import (
+	"fmt"
 	"path/filepath"
 	"sort"
 	"time"
@@ -38,6 +39,8 @@ type Options struct {
 	Scratch string
 	// Drafts publishes guides whose source page is marked draft = true.
 	Drafts bool
+	// BaseURL, when set, replaces config.toml's base_url (preview deployments).
+	BaseURL string
 }
 
 // WithDefaults fills in the default config file and output folder.
@@ -105,8 +108,8 @@ func Run(opts Options) (*Report, error) {
 	inputs, inErr := InputDigest(opts)
 	if inErr != nil {
 		inputs = ""
-	} else if opts.Drafts {
-		inputs += " drafts" // the same inputs make another site
+	} else if opts.Drafts || opts.BaseURL != "" {
+		inputs += fmt.Sprintf(" drafts=%v base=%q", opts.Drafts, opts.BaseURL) // the same inputs make another site
 	}
 	if !opts.Force && out.UpToDate(inputs) {
 		return &Report{UpToDate: true, Duration: time.Since(start), Out: opts.Out}, nil
