@@ -281,7 +281,9 @@ func apply(lines []string, edits []edit, eol string) []byte {
 	out := make([]string, 0, len(lines)+len(edits))
 	at := 0
 	for _, e := range edits {
-		out = append(out, lines[at:e.start]...)
+		if e.start > at {
+			out = append(out, lines[at:e.start]...)
+		}
 		out = append(out, e.lines...)
 		at = max(at, e.end)
 	}

@@ -221,9 +221,13 @@ func TestWholeSiteFromTxtar(t *testing.T) {
 	if got := strings.Join(pages, " "); got != want {
 		t.Errorf("output files:\n%s\nwant\n%s", got, want)
 	}
-	missing := "," + strings.Join(report.Languages[1].Missing, ",") + ","
-	if l := report.Languages[1]; l.Code != "de" || l.Translated != 1 || l.Fallback != 1 || !strings.Contains(missing, ",Summary,") || strings.Contains(missing, ",LastUpdated,") {
+	// The site's de.toml overrides one message of docgen's built-in German
+	// catalog; the built-in one gives the rest, so nothing is missing.
+	if l := report.Languages[1]; l.Code != "de" || l.Translated != 1 || l.Fallback != 1 || len(l.Missing) != 0 {
 		t.Errorf("de report = %+v", l)
+	}
+	if !strings.Contains(tree["de/alpha/index.html"], "Zuletzt aktualisiert ") {
+		t.Error("the site's own de message does not override the built-in one")
 	}
 	if !strings.Contains(tree["de/beta/index.html"], `lang="en" dir="ltr"`) {
 		t.Error("de/beta is not an English fallback")

@@ -1,7 +1,10 @@
 package translate
 
 import (
+	"io/fs"
+
 	"fmt"
+	"github.com/docgen/docgen"
 	"io"
 	"sort"
 	"strings"
@@ -43,8 +46,9 @@ func (s *Site) Extract(w io.Writer, prune bool) error {
 	}
 	var added []*i18n.Message
 	var addedIDs, unused, pruned []string
+	builtin := s.builtinIDs()
 	for id, us := range uses {
-		if src.ByID[id] == nil {
+		if src.ByID[id] == nil && !builtin[id] {
 			where := us[0].File
 			if us[0].Line > 0 {
 				where = fmt.Sprintf("%s:%d", us[0].File, us[0].Line)
@@ -93,4 +97,20 @@ func (s *Site) Extract(w io.Writer, prune bool) error {
 		fmt.Fprintln(w, "  (file unchanged)")
 	}
 	return nil
+}
+
+// builtinIDs are the messages docgen's built-in catalog of the site's
+// source language provides: a site need not write them.
+func (s *Site) builtinIDs() map[string]bool {
+	ids := map[string]bool{}
+	name := s.cfg.DefaultLanguage.Code + ".toml"
+	data, err := fs.ReadFile(docgen.Locales(), name)
+	if err != nil {
+		return ids
+	}
+	msgs, _ := catalog.Parse(name, data)
+	for _, m := range msgs {
+		ids[m.ID] = true
+	}
+	return ids
 }
