@@ -49,9 +49,12 @@ func TestKilledOrFullBuildKeepsOutput(t *testing.T) {
 		os.DirFS("../../layouts"), os.DirFS("../../locales")); err != nil {
 		t.Fatal(err)
 	}
+	// Temporary files go to a folder of the test's own, to see none is left.
+	tmp := t.TempDir()
 	docgen := func(args ...string) *exec.Cmd {
 		cmd := exec.Command(bin, args...)
 		cmd.Dir = site
+		cmd.Env = append(os.Environ(), "TMPDIR="+tmp)
 		return cmd
 	}
 	if out, err := docgen("build", "--quiet").CombinedOutput(); err != nil {
@@ -94,6 +97,12 @@ func TestKilledOrFullBuildKeepsOutput(t *testing.T) {
 	left, _ := filepath.Glob(filepath.Join(site, ".public-new-*"))
 	if len(left) != 0 {
 		t.Errorf("staging folders left behind: %v", left)
+	}
+	// The killed builds' search text was in unlinked files: nothing remains.
+	for _, dir := range []string{tmp, site} {
+		if spill, _ := filepath.Glob(filepath.Join(dir, "docgen-search-*")); len(spill) != 0 {
+			t.Errorf("temporary search files left behind: %v", spill)
+		}
 	}
 	if got := treeDigest(t, public); got != before {
 		t.Error("a full build after the failures does not give the same site")

@@ -23,7 +23,8 @@ type FrontMatter struct {
 	Weight      int       `toml:"weight"`      // order hint for lists
 	Source      string    `toml:"source"`      // translations: the file translated, e.g. "en.md"
 	SourceHash  string    `toml:"source_hash"` // translations: hash of the source when translated
-	Draft       bool      `toml:"draft"`       // translations: in progress; readers get the source page
+	Draft       bool      `toml:"draft"`       // in progress: a translation's readers get the source page; a source page is not published
+	Aliases     []string  `toml:"aliases"`     // source pages: former slugs of the guide, published as redirects
 }
 
 const fence = "+++"

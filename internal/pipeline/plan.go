@@ -156,7 +156,7 @@ func plan(prev, next *snapshot, aff affected) (targets []render.Target, removed 
 			continue
 		}
 		switch t.Kind {
-		case render.GuidePage:
+		case render.GuidePage, render.Redirect:
 			if aff.listing || aff.slugs[t.Slug] {
 				targets = append(targets, t)
 			}

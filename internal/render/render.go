@@ -138,6 +138,15 @@ func LoadLayouts(root, dir, syntaxCSS string, builtin fs.FS) (*Layouts, error) {
 	return l, nil
 }
 
+// redirectPage is a page that sends readers (and search engines, through
+// its canonical link) from a guide's former URL to its current one.
+func redirectPage(canonical, rel string) []byte {
+	c, r := template.HTMLEscapeString(canonical), template.HTMLEscapeString(rel)
+	return []byte("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" + c + "</title>\n" +
+		"<link rel=\"canonical\" href=\"" + c + "\">\n<meta name=\"robots\" content=\"noindex\">\n" +
+		"<meta http-equiv=\"refresh\" content=\"0; url=" + r + "\">\n</head><body><p><a href=\"" + r + "\">" + c + "</a></p></body></html>\n")
+}
+
 // partialNames lists the partials of the site and of the built-in theme.
 func partialNames(root, dir string, builtin fs.FS) ([]string, error) {
 	set := map[string]bool{}
@@ -225,9 +234,10 @@ const (
 	RootPage                      // the site's root page, choosing a language
 	SitemapFile                   // sitemap.xml
 	SearchIndex                   // a language's search index
+	Redirect                      // a guide's former URL (alias), sending readers to it
 )
 
-var kindNames = [...]string{GuidePage: "guide", LanguageIndex: "index", NotFound: "404", RootPage: "root", SitemapFile: "sitemap", SearchIndex: "search"}
+var kindNames = [...]string{GuidePage: "guide", LanguageIndex: "index", NotFound: "404", RootPage: "root", SitemapFile: "sitemap", SearchIndex: "search", Redirect: "redirect"}
 
 func (k Kind) String() string {
 	if k > 0 && int(k) < len(kindNames) {
@@ -251,6 +261,9 @@ func Targets(s *site.Site) []Target {
 	for _, ls := range s.Languages {
 		for _, p := range ls.Pages {
 			ts = append(ts, Target{Path: p.URL() + "index.html", Kind: GuidePage, Lang: ls.Lang.Code, Slug: p.Guide.Slug})
+			for _, a := range p.Guide.Source.Front.Aliases {
+				ts = append(ts, Target{Path: ls.Lang.Code + "/" + a + "/index.html", Kind: Redirect, Lang: ls.Lang.Code, Slug: p.Guide.Slug})
+			}
 		}
 		ts = append(ts, Target{Path: ls.Lang.Code + "/index.html", Kind: LanguageIndex, Lang: ls.Lang.Code})
 		ts = append(ts, Target{Path: ls.Lang.Code + "/404.html", Kind: NotFound, Lang: ls.Lang.Code})
@@ -298,6 +311,8 @@ func Render(in Input, targets []Target) ([]File, error) {
 			err = in.Layouts.pages["404"].ExecuteTemplate(&b, "404.html", in.notFoundData(def, false))
 		case t.Kind == RootPage:
 			err = in.Layouts.pages["root"].ExecuteTemplate(&b, "root.html", in.rootData(def))
+		case t.Kind == Redirect:
+			b.Write(redirectPage(in.Site.Config.BaseURL.String()+t.Lang+"/"+t.Slug+"/", "../"+t.Slug+"/"))
 		case t.Kind == SitemapFile:
 			b.Write(Sitemap(in.Site))
 		case t.Kind == SearchIndex:

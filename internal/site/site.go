@@ -6,6 +6,7 @@ package site
 
 import (
 	"bytes"
+	"regexp"
 	"sort"
 	"time"
 
@@ -106,6 +107,9 @@ func Build(cfg *config.Config, pages []*content.Page) (*Site, diag.List, error) 
 		return nil, warns, err
 	}
 	sort.Slice(s.Guides, func(i, j int) bool { return s.Guides[i].Slug < s.Guides[j].Slug })
+	if err := checkAliases(s.Guides); err != nil {
+		return nil, warns, err
+	}
 
 	for i := range cfg.Languages {
 		lang := &cfg.Languages[i]
@@ -177,4 +181,33 @@ func (s *Site) Page(lang, slug string) *Page {
 		}
 	}
 	return nil
+}
+
+// aliasPattern is what a former slug may look like (as a guide folder).
+var aliasPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+
+// checkAliases refuses an alias that is not a slug, names a guide that
+// exists, or is claimed by two guides.
+func checkAliases(guides []*Guide) error {
+	var errs diag.List
+	slugs := map[string]bool{}
+	for _, g := range guides {
+		slugs[g.Slug] = true
+	}
+	claimed := map[string]string{}
+	for _, g := range guides {
+		for _, a := range g.Source.Front.Aliases {
+			switch {
+			case !aliasPattern.MatchString(a):
+				errs.Add(diag.Errorf(g.Source.Path, 0, "write the former folder name, lower-case letters, digits and hyphens", "alias %q is not a guide slug", a))
+			case slugs[a]:
+				errs.Add(diag.Errorf(g.Source.Path, 0, "remove the alias: content/"+a+"/ is a guide of its own", "alias %q is the slug of a guide", a))
+			case claimed[a] != "":
+				errs.Add(diag.Errorf(g.Source.Path, 0, "keep the alias on one guide only", "alias %q is also an alias of %s", a, claimed[a]))
+			default:
+				claimed[a] = g.Source.Path
+			}
+		}
+	}
+	return errs.Err()
 }
