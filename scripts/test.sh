@@ -9,7 +9,10 @@ missing=()
 command -v go >/dev/null || missing+=("Go 1.26 (https://go.dev/dl/)")
 command -v node >/dev/null || missing+=("Node.js 20 and npm")
 command -v chromium >/dev/null || missing+=("Debian package chromium")
-if command -v fc-list >/dev/null && ! fc-list | grep -qi tlwg; then missing+=("Debian package fonts-thai-tlwg (Thai glyphs)"); fi
+if command -v fc-list >/dev/null; then
+  fonts=$(fc-list 2>/dev/null || true)
+  grep -qi tlwg <<<"$fonts" || missing+=("Debian package fonts-thai-tlwg (Thai glyphs)")
+fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "scripts/test.sh: missing: ${missing[*]}" >&2
   echo "  on Debian or Ubuntu, as root: bash .ci/run installs them all and runs the tests" >&2
