@@ -80,12 +80,19 @@ type Messages struct {
 // Check checks the source catalog against the uses and every target
 // against the source. The findings are sorted by file, line and column.
 func Check(source Catalog, targets []Catalog, uses map[string][]Use) []Finding {
+	return CheckWithBuiltin(source, targets, uses, nil)
+}
+
+// CheckWithBuiltin is Check for a site over docgen's built-in theme: a
+// message the built-in source catalog provides (builtin) is defined even
+// when the site's own source catalog lacks it.
+func CheckWithBuiltin(source Catalog, targets []Catalog, uses map[string][]Use, builtin map[string]bool) []Finding {
 	var out []Finding
 	src, fs := Read(source)
 	out = append(out, fs...)
 	// Undefined and unused messages of the source.
 	for _, id := range sortedKeys(uses) {
-		if src.ByID[id] == nil {
+		if src.ByID[id] == nil && !builtin[id] {
 			u := uses[id][0]
 			f := Finding{Language: source.Lang, File: u.File, Line: u.Line, Column: 1, ID: id, Kind: "undefined", Severity: Error,
 				Message: fmt.Sprintf("message %s is used here but missing from %s", id, source.File),

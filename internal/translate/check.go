@@ -37,7 +37,7 @@ func (s *Site) Check(w io.Writer, asJSON bool) (errors int, err error) {
 	if err != nil {
 		return 0, err
 	}
-	findings := i18ncheck.Check(s.source, s.targets, uses)
+	findings := i18ncheck.CheckWithBuiltin(s.source, s.targets, uses, s.builtinIDs())
 	pages, err := filepath.Glob(filepath.Join(s.root, "content", "*", "*.md"))
 	if err != nil {
 		return 0, err
