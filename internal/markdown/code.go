@@ -14,10 +14,13 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/docgen/docgen/internal/highlight"
 )
 
 // Highlighter turns code into HTML with chroma's CSS classes (no inline
-// styles) and remembers each result by language and content, so a block that
+// styles): with internal/highlight's scanners for the languages they cover,
+// with chroma's lexers for the rest. It remembers each result by language and content, so a block that
 // appears in several languages' pages is highlighted once per build. It is
 // safe for concurrent use; share one per build.
 type Highlighter struct {
@@ -43,6 +46,9 @@ func (h *Highlighter) Highlight(lang string, code []byte) string {
 }
 
 func (h *Highlighter) highlight(lang string, code []byte) string {
+	if out, ok := highlight.AppendHTML(nil, lang, code); ok {
+		return string(out)
+	}
 	var lexer chroma.Lexer
 	if lang != "" && lang != "text" && lang != "plain" {
 		lexer = lexers.Get(lang)

@@ -1,0 +1,229 @@
+package highlight
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/alecthomas/chroma/v2"
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/alecthomas/chroma/v2/styles"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/compat.golden")
+
+// sample is one code block: where it comes from, its language and code.
+type sample struct {
+	name, lang string
+	code       []byte
+}
+
+// samples returns the code blocks of the repository's content
+// (../../content/*/*.md, fenced) and testdata/samples/<lang>.<ext>.
+func samples(t testing.TB) []sample {
+	var out []sample
+	files, _ := filepath.Glob("testdata/samples/*")
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		base := filepath.Base(f)
+		out = append(out, sample{name: base, lang: strings.SplitN(base, ".", 2)[0], code: b})
+	}
+	pages, _ := filepath.Glob("../../content/*/*.md")
+	fence := regexp.MustCompile("(?m)^( *)(```+|~~~+)([A-Za-z0-9_+#.-]*)[^\n]*\n")
+	for _, p := range pages {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rel, _ := filepath.Rel("../..", p)
+		for _, m := range fence.FindAllSubmatchIndex(b, -1) {
+			indent, marker, lang := string(b[m[2]:m[3]]), string(b[m[4]:m[5]]), strings.ToLower(string(b[m[6]:m[7]]))
+			if lang == "" {
+				continue
+			}
+			rest := b[m[1]:]
+			closeAt := regexp.MustCompile("(?m)^" + indent + regexp.QuoteMeta(marker) + "\\s*$").FindIndex(rest)
+			if closeAt == nil {
+				continue
+			}
+			var code []byte
+			for _, line := range bytes.SplitAfter(rest[:closeAt[0]], []byte("\n")) {
+				code = append(code, bytes.TrimPrefix(line, []byte(indent))...)
+			}
+			line := bytes.Count(b[:m[0]], []byte("\n")) + 1
+			out = append(out, sample{name: fmt.Sprintf("%s:%d", filepath.ToSlash(rel), line), lang: lang, code: code})
+		}
+	}
+	return out
+}
+
+// chromaTokens lexes code with chroma, as internal/markdown did before this
+// package.
+func chromaTokens(t testing.TB, lang string, code []byte) []chroma.Token {
+	l := lexers.Get(lang)
+	if l == nil {
+		t.Fatalf("chroma has no lexer for %q", lang)
+	}
+	it, err := chroma.Coalesce(l).Tokenise(nil, string(code))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return it.Tokens()
+}
+
+// chromaHTML formats code as internal/markdown did before this package.
+func chromaHTML(t testing.TB, lang string, code []byte) string {
+	f := chromahtml.New(chromahtml.WithClasses(true), chromahtml.PreventSurroundingPre(true))
+	var b bytes.Buffer
+	if err := f.Format(&b, styles.Fallback, chroma.Literator(chromaTokens(t, lang, code)...)); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// classes returns the CSS class of every byte of code.
+func classesOf(toks []chroma.Token) []string {
+	var out []string
+	for _, tok := range toks {
+		c := classOf(tok.Type)
+		for range len(tok.Value) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func ourClasses(code []byte, toks []Token) []string {
+	var out []string
+	start := 0
+	for _, tok := range toks {
+		c := classOf(tok.Type)
+		for range tok.End - start {
+			out = append(out, c)
+		}
+		start = tok.End
+	}
+	return out
+}
+
+// diff is a run of code that the two highlighters class differently.
+type diff struct {
+	line         int
+	text         string
+	chroma, ours string
+}
+
+func (d diff) key(lang string) string { return lang + " " + show(d.chroma) + ">" + show(d.ours) }
+
+func show(c string) string {
+	if c == "" {
+		return "-"
+	}
+	return c
+}
+
+func diffClasses(code []byte, want, got []string) []diff {
+	var out []diff
+	for i := 0; i < len(code) && i < len(want) && i < len(got); {
+		if want[i] == got[i] {
+			i++
+			continue
+		}
+		j := i
+		for j < len(code) && want[j] == want[i] && got[j] == got[i] {
+			j++
+		}
+		out = append(out, diff{line: bytes.Count(code[:i], []byte("\n")) + 1, text: string(code[i:j]), chroma: want[i], ours: got[i]})
+		i = j
+	}
+	return out
+}
+
+// TestChromaCompat compares, for every code sample in the repository and
+// testdata/samples, the CSS class our scanners give each character with
+// chroma's, writes every difference to testdata/compat.golden (regenerate
+// with -update and review), fails on a difference without a justification
+// below, and checks that a sample without differences gets byte-identical
+// HTML.
+func TestChromaCompat(t *testing.T) {
+	var out strings.Builder
+	out.WriteString("# Differences between chroma's classes and the fast path's, by sample.\n")
+	out.WriteString("# Each line: sample:line, text, chroma's class > ours, and why.\n")
+	used := map[string]bool{}
+	seen := map[string]bool{}
+	for _, smp := range samples(t) {
+		if !Supported(smp.lang) {
+			continue
+		}
+		seen[canonical(smp.lang)] = true
+		code := normalize(smp.code)
+		want := classesOf(chromaTokens(t, smp.lang, code))
+		toks, _ := Tokens(smp.lang, code)
+		got := ourClasses(code, toks)
+		if len(got) != len(code) || len(want) != len(code) {
+			t.Errorf("%s: tokens cover %d bytes (chroma %d) of %d", smp.name, len(got), len(want), len(code))
+			continue
+		}
+		diffs := diffClasses(code, want, got)
+		if len(diffs) == 0 {
+			html, _ := AppendHTML(nil, smp.lang, smp.code)
+			if ch := chromaHTML(t, smp.lang, code); string(html) != ch {
+				t.Errorf("%s: same classes but different HTML:\n got %q\nwant %q", smp.name, html, ch)
+			}
+			continue
+		}
+		fmt.Fprintf(&out, "\n## %s (%s)\n", smp.name, smp.lang)
+		for _, d := range diffs {
+			why, ok := justified[d.key(canonical(smp.lang))]
+			if !ok {
+				why = "UNJUSTIFIED"
+				t.Errorf("%s:%d: %q is %s in chroma, %s here: no justification for %q", smp.name, d.line, d.text, show(d.chroma), show(d.ours), d.key(canonical(smp.lang)))
+			}
+			used[d.key(canonical(smp.lang))] = true
+			fmt.Fprintf(&out, "%s:%d %q %s>%s: %s\n", smp.name, d.line, d.text, show(d.chroma), show(d.ours), why)
+		}
+	}
+	for _, lang := range fastLanguages {
+		if !seen[lang] {
+			t.Errorf("no sample for %s: add testdata/samples/%s.<ext>", lang, lang)
+		}
+	}
+	var stale []string
+	for k := range justified {
+		if !used[k] {
+			stale = append(stale, k)
+		}
+	}
+	sort.Strings(stale)
+	for _, k := range stale {
+		t.Errorf("justification %q matches no difference: remove it", k)
+	}
+	golden := filepath.Join("testdata", "compat.golden")
+	if *update {
+		if err := os.WriteFile(golden, []byte(out.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(want) != out.String() {
+		t.Errorf("differences changed; run go test -run TestChromaCompat -update and review the diff of %s:\n%s", golden, out.String())
+	}
+}
+
+// justified explains each kind of difference ("lang chroma>ours" classes)
+// that the golden file lists.
+var justified = map[string]string{}

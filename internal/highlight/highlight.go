@@ -1,0 +1,107 @@
+// Package highlight is docgen's fast path for syntax highlighting: small
+// hand-written scanners for the languages documentation uses most, which
+// emit the same token types, and so the same CSS classes, as chroma's
+// lexers, at a small fraction of their cost (chroma's lexers run dozens of
+// backtracking regular expressions at each position).
+//
+// A scanner reads the code once, left to right, keeping only the little
+// state its language needs (the previous word, an open string, a nesting
+// depth). Languages without a scanner here are left to chroma by the caller.
+package highlight
+
+import (
+	"strings"
+
+	"github.com/alecthomas/chroma/v2"
+)
+
+// Token is a run of code of one type: it ends at End and starts where the
+// previous token ended (or at 0).
+type Token struct {
+	Type chroma.TokenType
+	End  int
+}
+
+// scanFunc fills s.toks for s.src.
+type scanFunc func(s *scanner)
+
+// lookup returns the scanner for a fenced block's language name (as chroma
+// names and aliases it), or nil.
+func lookup(lang string) scanFunc {
+	switch strings.ToLower(lang) {
+	case "python", "py", "python3", "py3":
+		return scanPython
+	}
+	return nil
+}
+
+// Supported reports whether lang has a fast path.
+func Supported(lang string) bool { return lookup(lang) != nil }
+
+// Tokens splits code in lang into tokens, as chroma's lexer would after
+// merging adjacent tokens of one type; ok is false when lang has no fast
+// path. Carriage returns must already be newlines (see normalize).
+func Tokens(lang string, code []byte) (toks []Token, ok bool) {
+	scan := lookup(lang)
+	if scan == nil {
+		return nil, false
+	}
+	s := &scanner{src: code, toks: make([]Token, 0, len(code)/3+1)}
+	scan(s)
+	if s.pos < len(s.src) {
+		s.emit(chroma.Error, len(s.src))
+	}
+	return s.toks, true
+}
+
+// AppendHTML appends the highlighted HTML of code in lang to dst, as chroma's
+// HTML formatter writes it with CSS classes and no surrounding <pre>; ok is
+// false (and dst unchanged) when lang has no fast path.
+func AppendHTML(dst []byte, lang string, code []byte) (out []byte, ok bool) {
+	code = normalize(code)
+	toks, ok := Tokens(lang, code)
+	if !ok {
+		return dst, false
+	}
+	return appendHTML(dst, code, toks), true
+}
+
+// normalize turns "\r\n" and lone "\r" into "\n", as chroma does before
+// lexing; it returns code itself when there is no carriage return.
+func normalize(code []byte) []byte {
+	if !containsCR(code) {
+		return code
+	}
+	out := make([]byte, 0, len(code))
+	for i, c := range code {
+		if c == '\r' {
+			if i+1 < len(code) && code[i+1] == '\n' {
+				continue
+			}
+			c = '\n'
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func containsCR(b []byte) bool {
+	for _, c := range b {
+		if c == '\r' {
+			return true
+		}
+	}
+	return false
+}
+
+// fastLanguages lists the canonical names of the languages with a fast path.
+var fastLanguages = []string{"python"}
+
+// canonical returns the canonical name of lang's fast path.
+func canonical(lang string) string {
+	switch strings.ToLower(lang) {
+	case "python", "py", "python3", "py3":
+		return "python"
+	}
+	return strings.ToLower(lang)
+}

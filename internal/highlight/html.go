@@ -1,0 +1,91 @@
+package highlight
+
+import (
+	"github.com/alecthomas/chroma/v2"
+)
+
+// appendHTML writes toks the way chroma's HTML formatter does with classes
+// and PreventSurroundingPre: each token escaped, wrapped in a span with its
+// class unless the class is empty, and a token that holds newlines split
+// after each of them (the formatter works line by line), an empty remainder
+// included.
+func appendHTML(dst, src []byte, toks []Token) []byte {
+	start := 0
+	for i, t := range toks {
+		text := src[start:t.End]
+		start = t.End
+		class := classOf(t.Type)
+		for {
+			nl := indexNL(text)
+			if nl < 0 {
+				break
+			}
+			dst = appendSpan(dst, class, text[:nl+1])
+			text = text[nl+1:]
+		}
+		// chroma drops an empty remainder only when it ends the code.
+		if len(text) == 0 && i == len(toks)-1 && t.End > 0 && src[t.End-1] == '\n' {
+			break
+		}
+		dst = appendSpan(dst, class, text)
+	}
+	return dst
+}
+
+func indexNL(b []byte) int {
+	for i, c := range b {
+		if c == '\n' {
+			return i
+		}
+	}
+	return -1
+}
+
+func appendSpan(dst []byte, class string, text []byte) []byte {
+	if class == "" {
+		return appendEscaped(dst, text)
+	}
+	dst = append(dst, `<span class="`...)
+	dst = append(dst, class...)
+	dst = append(dst, `">`...)
+	dst = appendEscaped(dst, text)
+	return append(dst, "</span>"...)
+}
+
+// appendEscaped escapes as html.EscapeString does.
+func appendEscaped(dst, text []byte) []byte {
+	last := 0
+	for i, c := range text {
+		var esc string
+		switch c {
+		case '<':
+			esc = "&lt;"
+		case '>':
+			esc = "&gt;"
+		case '&':
+			esc = "&amp;"
+		case '\'':
+			esc = "&#39;"
+		case '"':
+			esc = "&#34;"
+		default:
+			continue
+		}
+		dst = append(dst, text[last:i]...)
+		dst = append(dst, esc...)
+		last = i + 1
+	}
+	return append(dst, text[last:]...)
+}
+
+// classOf returns chroma's CSS class for a token type: its own, or its
+// nearest parent's.
+func classOf(t chroma.TokenType) string {
+	for t != 0 {
+		if cls, ok := chroma.StandardTypes[t]; ok {
+			return cls
+		}
+		t = t.Parent()
+	}
+	return chroma.StandardTypes[t]
+}
