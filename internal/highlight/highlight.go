@@ -31,6 +31,8 @@ func lookup(lang string) scanFunc {
 	switch strings.ToLower(lang) {
 	case "python", "py", "python3", "py3":
 		return scanPython
+	case "ruby", "rb", "duby":
+		return scanRuby
 	}
 	return nil
 }
@@ -95,13 +97,15 @@ func containsCR(b []byte) bool {
 }
 
 // fastLanguages lists the canonical names of the languages with a fast path.
-var fastLanguages = []string{"python"}
+var fastLanguages = []string{"python", "ruby"}
 
 // canonical returns the canonical name of lang's fast path.
 func canonical(lang string) string {
 	switch strings.ToLower(lang) {
 	case "python", "py", "python3", "py3":
 		return "python"
+	case "ruby", "rb", "duby":
+		return "ruby"
 	}
 	return strings.ToLower(lang)
 }
