@@ -28,11 +28,13 @@ type scanFunc func(s *scanner)
 // lookup returns the scanner for a fenced block's language name (as chroma
 // names and aliases it), or nil.
 func lookup(lang string) scanFunc {
-	switch strings.ToLower(lang) {
-	case "python", "py", "python3", "py3":
+	switch canonical(lang) {
+	case "python":
 		return scanPython
-	case "ruby", "rb", "duby":
+	case "ruby":
 		return scanRuby
+	case "go":
+		return scanGo
 	}
 	return nil
 }
@@ -97,15 +99,19 @@ func containsCR(b []byte) bool {
 }
 
 // fastLanguages lists the canonical names of the languages with a fast path.
-var fastLanguages = []string{"python", "ruby"}
+var fastLanguages = []string{"python", "ruby", "go"}
 
-// canonical returns the canonical name of lang's fast path.
+// canonical returns the canonical name of a language given by one of
+// chroma's aliases for it.
 func canonical(lang string) string {
-	switch strings.ToLower(lang) {
+	switch l := strings.ToLower(lang); l {
 	case "python", "py", "python3", "py3":
 		return "python"
 	case "ruby", "rb", "duby":
 		return "ruby"
+	case "go", "golang":
+		return "go"
+	default:
+		return l
 	}
-	return strings.ToLower(lang)
 }

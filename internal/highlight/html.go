@@ -5,29 +5,23 @@ import (
 )
 
 // appendHTML writes toks the way chroma's HTML formatter does with classes
-// and PreventSurroundingPre: each token escaped, wrapped in a span with its
-// class unless the class is empty, and a token that holds newlines split
-// after each of them (the formatter works line by line), an empty remainder
-// included.
+// and PreventSurroundingPre: each token escaped and wrapped in a span with its
+// class unless the class is empty, a token that holds newlines split after
+// each of them (the formatter works line by line).
 func appendHTML(dst, src []byte, toks []Token) []byte {
 	start := 0
-	for i, t := range toks {
+	for _, t := range toks {
 		text := src[start:t.End]
 		start = t.End
 		class := classOf(t.Type)
-		for {
-			nl := indexNL(text)
-			if nl < 0 {
-				break
+		for len(text) > 0 {
+			n := indexNL(text) + 1
+			if n == 0 {
+				n = len(text)
 			}
-			dst = appendSpan(dst, class, text[:nl+1])
-			text = text[nl+1:]
+			dst = appendSpan(dst, class, text[:n])
+			text = text[n:]
 		}
-		// chroma drops an empty remainder only when it ends the code.
-		if len(text) == 0 && i == len(toks)-1 && t.End > 0 && src[t.End-1] == '\n' {
-			break
-		}
-		dst = appendSpan(dst, class, text)
 	}
 	return dst
 }
