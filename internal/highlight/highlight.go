@@ -35,6 +35,8 @@ func lookup(lang string) scanFunc {
 		return scanRuby
 	case "go":
 		return scanGo
+	case "java":
+		return scanJava
 	}
 	return nil
 }
@@ -99,7 +101,7 @@ func containsCR(b []byte) bool {
 }
 
 // fastLanguages lists the canonical names of the languages with a fast path.
-var fastLanguages = []string{"python", "ruby", "go"}
+var fastLanguages = []string{"python", "ruby", "go", "java"}
 
 // canonical returns the canonical name of a language given by one of
 // chroma's aliases for it.
