@@ -37,6 +37,8 @@ func lookup(lang string) scanFunc {
 		return scanGo
 	case "java":
 		return scanJava
+	case "csharp":
+		return scanCSharp
 	}
 	return nil
 }
@@ -101,7 +103,7 @@ func containsCR(b []byte) bool {
 }
 
 // fastLanguages lists the canonical names of the languages with a fast path.
-var fastLanguages = []string{"python", "ruby", "go", "java"}
+var fastLanguages = []string{"python", "ruby", "go", "java", "csharp"}
 
 // canonical returns the canonical name of a language given by one of
 // chroma's aliases for it.
@@ -113,6 +115,8 @@ func canonical(lang string) string {
 		return "ruby"
 	case "go", "golang":
 		return "go"
+	case "csharp", "c#", "cs":
+		return "csharp"
 	default:
 		return l
 	}
