@@ -39,6 +39,8 @@ func lookup(lang string) scanFunc {
 		return scanJava
 	case "csharp":
 		return scanCSharp
+	case "javascript":
+		return scanJavaScript
 	}
 	return nil
 }
@@ -103,7 +105,7 @@ func containsCR(b []byte) bool {
 }
 
 // fastLanguages lists the canonical names of the languages with a fast path.
-var fastLanguages = []string{"python", "ruby", "go", "java", "csharp"}
+var fastLanguages = []string{"python", "ruby", "go", "java", "csharp", "javascript"}
 
 // canonical returns the canonical name of a language given by one of
 // chroma's aliases for it.
@@ -117,6 +119,8 @@ func canonical(lang string) string {
 		return "go"
 	case "csharp", "c#", "cs":
 		return "csharp"
+	case "javascript", "js":
+		return "javascript"
 	default:
 		return l
 	}
