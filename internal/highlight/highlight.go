@@ -41,6 +41,8 @@ func lookup(lang string) scanFunc {
 		return scanCSharp
 	case "javascript":
 		return scanJavaScript
+	case "typescript":
+		return scanTypeScript
 	}
 	return nil
 }
@@ -105,7 +107,7 @@ func containsCR(b []byte) bool {
 }
 
 // fastLanguages lists the canonical names of the languages with a fast path.
-var fastLanguages = []string{"python", "ruby", "go", "java", "csharp", "javascript"}
+var fastLanguages = []string{"python", "ruby", "go", "java", "csharp", "javascript", "typescript"}
 
 // canonical returns the canonical name of a language given by one of
 // chroma's aliases for it.
@@ -121,6 +123,8 @@ func canonical(lang string) string {
 		return "csharp"
 	case "javascript", "js":
 		return "javascript"
+	case "typescript", "ts", "tsx":
+		return "typescript"
 	default:
 		return l
 	}
