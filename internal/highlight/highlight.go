@@ -43,6 +43,10 @@ func lookup(lang string) scanFunc {
 		return scanJavaScript
 	case "typescript":
 		return scanTypeScript
+	case "json":
+		return scanJSON
+	case "bash":
+		return scanShell
 	}
 	return nil
 }
@@ -107,7 +111,7 @@ func containsCR(b []byte) bool {
 }
 
 // fastLanguages lists the canonical names of the languages with a fast path.
-var fastLanguages = []string{"python", "ruby", "go", "java", "csharp", "javascript", "typescript"}
+var fastLanguages = []string{"python", "ruby", "go", "java", "csharp", "javascript", "typescript", "json", "bash"}
 
 // canonical returns the canonical name of a language given by one of
 // chroma's aliases for it.
@@ -125,6 +129,10 @@ func canonical(lang string) string {
 		return "javascript"
 	case "typescript", "ts", "tsx":
 		return "typescript"
+	case "json":
+		return "json"
+	case "bash", "sh", "shell", "zsh", "ksh":
+		return "bash"
 	default:
 		return l
 	}
