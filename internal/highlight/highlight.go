@@ -47,6 +47,8 @@ func lookup(lang string) scanFunc {
 		return scanJSON
 	case "bash":
 		return scanShell
+	case "yaml":
+		return scanYAML
 	}
 	return nil
 }
@@ -111,7 +113,7 @@ func containsCR(b []byte) bool {
 }
 
 // fastLanguages lists the canonical names of the languages with a fast path.
-var fastLanguages = []string{"python", "ruby", "go", "java", "csharp", "javascript", "typescript", "json", "bash"}
+var fastLanguages = []string{"python", "ruby", "go", "java", "csharp", "javascript", "typescript", "json", "bash", "yaml"}
 
 // canonical returns the canonical name of a language given by one of
 // chroma's aliases for it.
@@ -133,6 +135,8 @@ func canonical(lang string) string {
 		return "json"
 	case "bash", "sh", "shell", "zsh", "ksh":
 		return "bash"
+	case "yaml", "yml":
+		return "yaml"
 	default:
 		return l
 	}
