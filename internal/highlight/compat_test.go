@@ -227,3 +227,37 @@ func TestChromaCompat(t *testing.T) {
 // justified explains each kind of difference ("lang chroma>ours" classes)
 // that the golden file lists.
 var justified = map[string]string{}
+
+// TestSQLWordsMatchChroma checks sqlWord against the keyword and type lists
+// of chroma's SQL lexer, so that a chroma upgrade that changes them fails
+// here.
+func TestSQLWordsMatchChroma(t *testing.T) {
+	rules, err := lexers.Get("sql").(*chroma.RegexLexer).Rules()
+	if err != nil {
+		t.Fatal(err)
+	}
+	list := regexp.MustCompile(`^\(([A-Z_|0-9 -]+)\)\\b$`)
+	found := 0
+	for _, rule := range rules["root"] {
+		m := list.FindStringSubmatch(rule.Pattern)
+		if m == nil {
+			continue
+		}
+		found++
+		for _, w := range strings.Split(m[1], "|") {
+			if strings.ContainsAny(w, " -") {
+				continue // " TEMP" never matches after white space; END-EXEC is special-cased
+			}
+			want := chroma.Keyword
+			if strings.HasPrefix(m[1], "CHARACTER|") {
+				want = chroma.NameBuiltin
+			}
+			if got := sqlWord(w); got != want {
+				t.Errorf("sqlWord(%q) = %v, chroma has %v", w, got, want)
+			}
+		}
+	}
+	if found != 2 {
+		t.Fatalf("found %d word lists in chroma's SQL rules, want 2", found)
+	}
+}

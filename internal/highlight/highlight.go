@@ -49,6 +49,10 @@ func lookup(lang string) scanFunc {
 		return scanShell
 	case "yaml":
 		return scanYAML
+	case "sql":
+		return scanSQL
+	case "protobuf":
+		return scanProtobuf
 	}
 	return nil
 }
@@ -113,7 +117,7 @@ func containsCR(b []byte) bool {
 }
 
 // fastLanguages lists the canonical names of the languages with a fast path.
-var fastLanguages = []string{"python", "ruby", "go", "java", "csharp", "javascript", "typescript", "json", "bash", "yaml"}
+var fastLanguages = []string{"python", "ruby", "go", "java", "csharp", "javascript", "typescript", "json", "bash", "yaml", "sql", "protobuf"}
 
 // canonical returns the canonical name of a language given by one of
 // chroma's aliases for it.
@@ -137,6 +141,10 @@ func canonical(lang string) string {
 		return "bash"
 	case "yaml", "yml":
 		return "yaml"
+	case "sql":
+		return "sql"
+	case "protobuf", "proto":
+		return "protobuf"
 	default:
 		return l
 	}
