@@ -53,6 +53,10 @@ func lookup(lang string) scanFunc {
 		return scanSQL
 	case "protobuf":
 		return scanProtobuf
+	case "xml":
+		return scanXML
+	case "html":
+		return scanHTML
 	}
 	return nil
 }
@@ -117,7 +121,7 @@ func containsCR(b []byte) bool {
 }
 
 // fastLanguages lists the canonical names of the languages with a fast path.
-var fastLanguages = []string{"python", "ruby", "go", "java", "csharp", "javascript", "typescript", "json", "bash", "yaml", "sql", "protobuf"}
+var fastLanguages = []string{"python", "ruby", "go", "java", "csharp", "javascript", "typescript", "json", "bash", "yaml", "sql", "protobuf", "xml", "html"}
 
 // canonical returns the canonical name of a language given by one of
 // chroma's aliases for it.
@@ -145,6 +149,10 @@ func canonical(lang string) string {
 		return "sql"
 	case "protobuf", "proto":
 		return "protobuf"
+	case "xml":
+		return "xml"
+	case "html", "htm":
+		return "html"
 	default:
 		return l
 	}
