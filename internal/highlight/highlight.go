@@ -57,6 +57,8 @@ func lookup(lang string) scanFunc {
 		return scanXML
 	case "html":
 		return scanHTML
+	case "php":
+		return scanPHP
 	}
 	return nil
 }
@@ -121,7 +123,7 @@ func containsCR(b []byte) bool {
 }
 
 // fastLanguages lists the canonical names of the languages with a fast path.
-var fastLanguages = []string{"python", "ruby", "go", "java", "csharp", "javascript", "typescript", "json", "bash", "yaml", "sql", "protobuf", "xml", "html"}
+var fastLanguages = []string{"python", "ruby", "go", "java", "csharp", "javascript", "typescript", "json", "bash", "yaml", "sql", "protobuf", "xml", "html", "php"}
 
 // canonical returns the canonical name of a language given by one of
 // chroma's aliases for it.
@@ -153,6 +155,8 @@ func canonical(lang string) string {
 		return "xml"
 	case "html", "htm":
 		return "html"
+	case "php", "php3", "php4", "php5":
+		return "php"
 	default:
 		return l
 	}
