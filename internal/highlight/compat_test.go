@@ -166,7 +166,7 @@ func TestChromaCompat(t *testing.T) {
 			continue
 		}
 		seen[canonical(smp.lang)] = true
-		code := normalize(smp.code)
+		code := validUTF8(normalize(smp.code))
 		want := classesOf(chromaTokens(t, smp.lang, code))
 		toks, _ := Tokens(smp.lang, code)
 		got := ourClasses(code, toks)
@@ -259,5 +259,51 @@ func TestSQLWordsMatchChroma(t *testing.T) {
 	}
 	if found != 2 {
 		t.Fatalf("found %d word lists in chroma's SQL rules, want 2", found)
+	}
+}
+
+// TestAliases checks that each name a fence may give a fast-path language
+// by is one chroma reads as that same language, and that names chroma gives
+// to other lexers have no fast path.
+func TestAliases(t *testing.T) {
+	for _, lang := range fastLanguages {
+		for _, alias := range []string{lang, strings.ToUpper(lang)} {
+			if !Supported(alias) || lexers.Get(alias) == nil {
+				t.Errorf("%q: no fast path or no chroma lexer", alias)
+			}
+		}
+	}
+	for alias, lang := range map[string]string{
+		"py": "python", "python3": "python", "py3": "python", "rb": "ruby", "duby": "ruby",
+		"golang": "go", "c#": "csharp", "cs": "csharp", "js": "javascript", "ts": "typescript",
+		"tsx": "typescript", "sh": "bash", "shell": "bash", "zsh": "bash", "ksh": "bash",
+		"yml": "yaml", "proto": "protobuf", "htm": "html", "php3": "php", "php4": "php", "php5": "php",
+	} {
+		if got := canonical(alias); got != lang {
+			t.Errorf("canonical(%q) = %q, want %q", alias, got, lang)
+		}
+		if a, b := lexers.Get(alias), lexers.Get(lang); a == nil || a.Config().Name != b.Config().Name {
+			t.Errorf("chroma reads %q as another language than %q", alias, lang)
+		}
+	}
+	for _, other := range []string{"console", "jsx", "c", "cpp", "text", "", "toml", "css", "bash-session", "python2"} {
+		if Supported(other) {
+			t.Errorf("Supported(%q) = true", other)
+		}
+	}
+}
+
+// TestInvalidUTF8 checks that bytes outside UTF-8 come out as U+FFFD, as
+// chroma writes them, in every language.
+func TestInvalidUTF8(t *testing.T) {
+	code := []byte("x = \"caf\xe9\" # \xff\xfe\n")
+	for _, lang := range fastLanguages {
+		got, _ := AppendHTML(nil, lang, code)
+		if want := chromaHTML(t, lang, validUTF8(code)); string(got) != want {
+			t.Errorf("%s:\n got %q\nwant %q", lang, got, want)
+		}
+		if !strings.Contains(string(got), "\uFFFD") {
+			t.Errorf("%s: no replacement character in %q", lang, got)
+		}
 	}
 }

@@ -11,6 +11,7 @@ package highlight
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/alecthomas/chroma/v2"
 )
@@ -86,7 +87,7 @@ func Tokens(lang string, code []byte) (toks []Token, ok bool) {
 // HTML formatter writes it with CSS classes and no surrounding <pre>; ok is
 // false (and dst unchanged) when lang has no fast path.
 func AppendHTML(dst []byte, lang string, code []byte) (out []byte, ok bool) {
-	code = normalize(code)
+	code = validUTF8(normalize(code))
 	toks, ok := Tokens(lang, code)
 	if !ok {
 		return dst, false
@@ -109,6 +110,26 @@ func normalize(code []byte) []byte {
 			c = '\n'
 		}
 		out = append(out, c)
+	}
+	return out
+}
+
+// validUTF8 replaces each byte of code that is not part of a valid UTF-8
+// sequence with U+FFFD, as chroma's conversion of the code to runes does; it
+// returns code itself when it is valid.
+func validUTF8(code []byte) []byte {
+	if utf8.Valid(code) {
+		return code
+	}
+	out := make([]byte, 0, len(code)+16)
+	for len(code) > 0 {
+		r, n := utf8.DecodeRune(code)
+		if r == utf8.RuneError && n == 1 {
+			out = utf8.AppendRune(out, utf8.RuneError)
+		} else {
+			out = append(out, code[:n]...)
+		}
+		code = code[n:]
 	}
 	return out
 }

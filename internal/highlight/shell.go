@@ -80,17 +80,10 @@ func scanShell(s *scanner) {
 				s.emit(chroma.NameVariable, s.identEnd(s.pos))
 				continue
 			}
+			// [^}:"'`$\\]+, word characters included once past the first.
 			e := s.pos
-			for e < len(s.src) {
-				switch s.src[e] {
-				case '}', ':', '"', '\'', '`', '$', '\\':
-				default:
-					if s.identEnd(e) == e {
-						e++
-						continue
-					}
-				}
-				break
+			for e < len(s.src) && !isShCurlyStop(s.src[e]) {
+				e++
 			}
 			if e > s.pos {
 				s.emit(chroma.Punctuation, e)
@@ -251,6 +244,14 @@ func (s *scanner) shRoot(stack []int) []int {
 	}
 	s.emit(chroma.Error, s.skipRune(s.pos))
 	return stack
+}
+
+func isShCurlyStop(c byte) bool {
+	switch c {
+	case '}', ':', '"', '\'', '`', '$', '\\':
+		return true
+	}
+	return false
 }
 
 // shInterp reads a $ expansion at pos (chroma's "interp" state).

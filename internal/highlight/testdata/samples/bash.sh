@@ -13,6 +13,7 @@ fi
 
 for lang in en fr fa th; do
   count=$(find "content/$lang" -name '*.md' | wc -l)
+  ref=COUNT; echo "${!ref} ${#lang} ${lang%%.*}"
   COUNT=$((COUNT + count * 2))
   echo "pages in ${lang}: $count"
 done
