@@ -103,7 +103,7 @@ func classesOf(toks []chroma.Token) []string {
 	return out
 }
 
-func ourClasses(code []byte, toks []Token) []string {
+func ourClasses(code []byte, toks []token) []string {
 	var out []string
 	start := 0
 	for _, tok := range toks {
@@ -157,8 +157,9 @@ func diffClasses(code []byte, want, got []string) []diff {
 // HTML.
 func TestChromaCompat(t *testing.T) {
 	var out strings.Builder
-	out.WriteString("# Differences between chroma's classes and the fast path's, by sample.\n")
-	out.WriteString("# Each line: sample:line, text, chroma's class > ours, and why.\n")
+	out.WriteString("# Every code sample of the repository and of testdata/samples with a fast path,\n")
+	out.WriteString("# and each difference between chroma's CSS classes and the fast path's:\n")
+	out.WriteString("# sample:line, text, chroma's class > ours, and why (the justified table in compat_test.go).\n")
 	used := map[string]bool{}
 	seen := map[string]bool{}
 	for _, smp := range samples(t) {
@@ -168,7 +169,7 @@ func TestChromaCompat(t *testing.T) {
 		seen[canonical(smp.lang)] = true
 		code := validUTF8(normalize(smp.code))
 		want := classesOf(chromaTokens(t, smp.lang, code))
-		toks, _ := Tokens(smp.lang, code)
+		toks, _ := tokens(smp.lang, code)
 		got := ourClasses(code, toks)
 		if len(got) != len(code) || len(want) != len(code) {
 			t.Errorf("%s: tokens cover %d bytes (chroma %d) of %d", smp.name, len(got), len(want), len(code))
@@ -180,9 +181,10 @@ func TestChromaCompat(t *testing.T) {
 			if ch := chromaHTML(t, smp.lang, code); string(html) != ch {
 				t.Errorf("%s: same classes but different HTML:\n got %q\nwant %q", smp.name, html, ch)
 			}
+			fmt.Fprintf(&out, "%s (%s): %d bytes, same classes and HTML\n", smp.name, smp.lang, len(code))
 			continue
 		}
-		fmt.Fprintf(&out, "\n## %s (%s)\n", smp.name, smp.lang)
+		fmt.Fprintf(&out, "%s (%s): %d bytes, %d differences:\n", smp.name, smp.lang, len(code), len(diffs))
 		for _, d := range diffs {
 			why, ok := justified[d.key(canonical(smp.lang))]
 			if !ok {
@@ -190,7 +192,7 @@ func TestChromaCompat(t *testing.T) {
 				t.Errorf("%s:%d: %q is %s in chroma, %s here: no justification for %q", smp.name, d.line, d.text, show(d.chroma), show(d.ours), d.key(canonical(smp.lang)))
 			}
 			used[d.key(canonical(smp.lang))] = true
-			fmt.Fprintf(&out, "%s:%d %q %s>%s: %s\n", smp.name, d.line, d.text, show(d.chroma), show(d.ours), why)
+			fmt.Fprintf(&out, "  %s:%d %q %s>%s: %s\n", smp.name, d.line, d.text, show(d.chroma), show(d.ours), why)
 		}
 	}
 	for _, lang := range fastLanguages {

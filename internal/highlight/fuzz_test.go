@@ -36,7 +36,7 @@ func fuzzScanner(f *testing.F, lang string) {
 // checkScanner is the property every scanner's fuzz target checks.
 func checkScanner(t *testing.T, lang string, code []byte) {
 	code = normalize(code)
-	toks, ok := Tokens(lang, code)
+	toks, ok := tokens(lang, code)
 	if !ok {
 		t.Fatalf("no scanner for %s", lang)
 	}

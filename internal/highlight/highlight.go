@@ -4,9 +4,14 @@
 // lexers, at a small fraction of their cost (chroma's lexers run dozens of
 // backtracking regular expressions at each position).
 //
-// A scanner reads the code once, left to right, keeping only the little
-// state its language needs (the previous word, an open string, a nesting
-// depth). Languages without a scanner here are left to chroma by the caller.
+// Each scanner follows its chroma lexer's rules in their order, quirks
+// included, so that the HTML is byte for byte what chroma writes: the tests
+// compare every sample in the repository with chroma's output and list any
+// difference in testdata/compat.golden. A scanner reads the code once, left
+// to right, keeping only the little state its language needs (a stack of
+// open strings and brackets, whether a slash may start a regular
+// expression). Languages without a scanner here are left to chroma by the
+// caller.
 package highlight
 
 import (
@@ -16,9 +21,9 @@ import (
 	"github.com/alecthomas/chroma/v2"
 )
 
-// Token is a run of code of one type: it ends at End and starts where the
+// token is a run of code of one type: it ends at End and starts where the
 // previous token ended (or at 0).
-type Token struct {
+type token struct {
 	Type chroma.TokenType
 	End  int
 }
@@ -67,15 +72,15 @@ func lookup(lang string) scanFunc {
 // Supported reports whether lang has a fast path.
 func Supported(lang string) bool { return lookup(lang) != nil }
 
-// Tokens splits code in lang into tokens, as chroma's lexer would after
+// tokens splits code in lang into tokens, as chroma's lexer would after
 // merging adjacent tokens of one type; ok is false when lang has no fast
 // path. Carriage returns must already be newlines (see normalize).
-func Tokens(lang string, code []byte) (toks []Token, ok bool) {
+func tokens(lang string, code []byte) (toks []token, ok bool) {
 	scan := lookup(lang)
 	if scan == nil {
 		return nil, false
 	}
-	s := &scanner{src: code, toks: make([]Token, 0, len(code)/3+1)}
+	s := &scanner{src: code, toks: make([]token, 0, len(code)/6+8)}
 	scan(s)
 	if s.pos < len(s.src) {
 		s.emit(chroma.Error, len(s.src))
@@ -87,11 +92,11 @@ func Tokens(lang string, code []byte) (toks []Token, ok bool) {
 // HTML formatter writes it with CSS classes and no surrounding <pre>; ok is
 // false (and dst unchanged) when lang has no fast path.
 func AppendHTML(dst []byte, lang string, code []byte) (out []byte, ok bool) {
-	code = validUTF8(normalize(code))
-	toks, ok := Tokens(lang, code)
-	if !ok {
+	if !Supported(lang) {
 		return dst, false
 	}
+	code = validUTF8(normalize(code))
+	toks, _ := tokens(lang, code)
 	return appendHTML(dst, code, toks), true
 }
 

@@ -8,12 +8,13 @@ import (
 // and PreventSurroundingPre: each token escaped and wrapped in a span with its
 // class unless the class is empty, a token that holds newlines split after
 // each of them (the formatter works line by line).
-func appendHTML(dst, src []byte, toks []Token) []byte {
+func appendHTML(dst, src []byte, toks []token) []byte {
+	var classes classCache
 	start := 0
 	for _, t := range toks {
 		text := src[start:t.End]
 		start = t.End
-		class := classOf(t.Type)
+		class := classes.get(t.Type)
 		for len(text) > 0 {
 			n := indexNL(text) + 1
 			if n == 0 {
@@ -70,6 +71,28 @@ func appendEscaped(dst, text []byte) []byte {
 		last = i + 1
 	}
 	return append(dst, text[last:]...)
+}
+
+// classCache remembers the classes of the few token types one block uses,
+// sparing a map lookup per token.
+type classCache struct {
+	n       int
+	types   [24]chroma.TokenType
+	classes [24]string
+}
+
+func (c *classCache) get(t chroma.TokenType) string {
+	for i := 0; i < c.n; i++ {
+		if c.types[i] == t {
+			return c.classes[i]
+		}
+	}
+	cls := classOf(t)
+	if c.n < len(c.types) {
+		c.types[c.n], c.classes[c.n] = t, cls
+		c.n++
+	}
+	return cls
 }
 
 // classOf returns chroma's CSS class for a token type: its own, or its

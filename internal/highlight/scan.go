@@ -11,7 +11,7 @@ import (
 type scanner struct {
 	src  []byte
 	pos  int
-	toks []Token
+	toks []token
 }
 
 // emit records src[pos:end] as one token of type t (merged into the previous
@@ -23,7 +23,7 @@ func (s *scanner) emit(t chroma.TokenType, end int) {
 	if n := len(s.toks); n > 0 && s.toks[n-1].Type == t {
 		s.toks[n-1].End = end
 	} else {
-		s.toks = append(s.toks, Token{t, end})
+		s.toks = append(s.toks, token{t, end})
 	}
 	s.pos = end
 }
