@@ -17,6 +17,9 @@ import (
 	"github.com/alecthomas/chroma/v2/styles"
 )
 
+// fastLanguages lists the canonical names of the languages with a fast path.
+var fastLanguages = []string{"python", "ruby", "go", "java", "csharp", "javascript", "typescript", "json", "bash", "yaml", "sql", "protobuf", "xml", "html", "php"}
+
 var update = flag.Bool("update", false, "rewrite testdata/compat.golden")
 
 // sample is one code block: where it comes from, its language and code.

@@ -148,9 +148,6 @@ func containsCR(b []byte) bool {
 	return false
 }
 
-// fastLanguages lists the canonical names of the languages with a fast path.
-var fastLanguages = []string{"python", "ruby", "go", "java", "csharp", "javascript", "typescript", "json", "bash", "yaml", "sql", "protobuf", "xml", "html", "php"}
-
 // canonical returns the canonical name of a language given by one of
 // chroma's aliases for it.
 func canonical(lang string) string {

@@ -362,7 +362,7 @@ func (s *scanner) pyString(stack []pyFrame) []pyFrame {
 		s.emit(st.typ, s.pos+n)
 		return stack[:len(stack)-1]
 	}
-	if st.f && !st.raw || st.f && st.raw {
+	if st.f {
 		if (c == '{' && s.peek(1) == '{') || (c == '}' && s.peek(1) == '}') {
 			s.emit(chroma.LiteralStringEscape, s.pos+2)
 			return stack

@@ -52,7 +52,8 @@ func (s *scanner) hasPrefix(p string) bool {
 	return len(s.src)-s.pos >= len(p) && string(s.src[s.pos:s.pos+len(p)]) == p
 }
 
-// word returns the text from i to the end of the identifier starting there.
+// identEnd returns the end of the identifier characters (letters, digits,
+// underscores and combining marks) from i.
 func (s *scanner) identEnd(i int) int {
 	for i < len(s.src) {
 		c := s.src[i]
