@@ -35,10 +35,13 @@ func fuzzScanner(f *testing.F, lang string) {
 
 // checkScanner is the property every scanner's fuzz target checks.
 func checkScanner(t *testing.T, lang string, code []byte) {
-	code = normalize(code)
-	toks, ok := tokens(lang, code)
+	code = validUTF8(normalize(code))
+	src, toks, ok := tokens(lang, code)
 	if !ok {
 		t.Fatalf("no scanner for %s", lang)
+	}
+	if string(src) != string(code) && !(ensuresNewline(lang) && string(src) == string(code)+"\n") {
+		t.Fatalf("scanned %q for %q", src, code)
 	}
 	prev := 0
 	for _, tok := range toks {
@@ -47,15 +50,15 @@ func checkScanner(t *testing.T, lang string, code []byte) {
 		}
 		prev = tok.End
 	}
-	if prev != len(code) {
-		t.Fatalf("tokens cover %d of %d bytes", prev, len(code))
+	if prev != len(src) {
+		t.Fatalf("tokens cover %d of %d bytes", prev, len(src))
 	}
 	out, _ := AppendHTML(nil, lang, code)
 	if strings.Contains(tag.ReplaceAllString(string(out), ""), "<") {
 		t.Fatalf("HTML holds an unexpected tag: %q", out)
 	}
-	if text := html.UnescapeString(tag.ReplaceAllString(string(out), "")); text != string(validUTF8(code)) {
-		t.Fatalf("text changed:\n got %q\nwant %q", text, code)
+	if text := html.UnescapeString(tag.ReplaceAllString(string(out), "")); text != string(src) {
+		t.Fatalf("text changed:\n got %q\nwant %q", text, src)
 	}
 	again, _ := AppendHTML(nil, lang, code)
 	if !bytes.Equal(out, again) {

@@ -74,18 +74,53 @@ func Supported(lang string) bool { return lookup(lang) != nil }
 
 // tokens splits code in lang into tokens, as chroma's lexer would after
 // merging adjacent tokens of one type; ok is false when lang has no fast
-// path. Carriage returns must already be newlines (see normalize).
-func tokens(lang string, code []byte) (toks []token, ok bool) {
+// path. Carriage returns must already be newlines (see normalize). The
+// tokens cover src, which is code, or code and a newline where chroma's
+// lexer adds one and its last token reaches it.
+func tokens(lang string, code []byte) (src []byte, toks []token, ok bool) {
 	scan := lookup(lang)
 	if scan == nil {
-		return nil, false
+		return code, nil, false
 	}
+	n := len(code)
+	if !ensuresNewline(lang) || n == 0 || code[n-1] == '\n' {
+		toks, _ := scanAll(scan, code)
+		return code, toks, true
+	}
+	// Chroma lexes these languages with a newline added to the code, and
+	// stops before it unless a token that starts in the code takes it in.
+	src = append(code[:n:n], '\n')
+	toks, lastStart := scanAll(scan, src)
+	if lastStart < n {
+		return src, toks, true
+	}
+	if last := &toks[len(toks)-1]; len(toks) > 1 && toks[len(toks)-2].End == n {
+		toks = toks[:len(toks)-1]
+	} else {
+		last.End = n
+	}
+	return code, toks, true
+}
+
+// scanAll runs scan over code; it also returns where the last token that
+// the scanner emitted (before merging) starts.
+func scanAll(scan scanFunc, code []byte) ([]token, int) {
 	s := &scanner{src: code, toks: make([]token, 0, len(code)/6+8)}
 	scan(s)
 	if s.pos < len(s.src) {
 		s.emit(chroma.Error, len(s.src))
 	}
-	return s.toks, true
+	return s.toks, s.lastStart
+}
+
+// ensuresNewline reports whether chroma's lexer for lang adds a final
+// newline to the code.
+func ensuresNewline(lang string) bool {
+	switch canonical(lang) {
+	case "csharp", "javascript", "typescript", "php":
+		return true
+	}
+	return false
 }
 
 // AppendHTML appends the highlighted HTML of code in lang to dst, as chroma's
@@ -95,9 +130,8 @@ func AppendHTML(dst []byte, lang string, code []byte) (out []byte, ok bool) {
 	if !Supported(lang) {
 		return dst, false
 	}
-	code = validUTF8(normalize(code))
-	toks, _ := tokens(lang, code)
-	return appendHTML(dst, code, toks), true
+	src, toks, _ := tokens(lang, validUTF8(normalize(code)))
+	return appendHTML(dst, src, toks), true
 }
 
 // normalize turns "\r\n" and lone "\r" into "\n", as chroma does before

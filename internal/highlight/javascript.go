@@ -177,8 +177,14 @@ func (s *scanner) jsTemplate(st *jsState) {
 		case c == '\\':
 			// TypeScript: no rule for other escapes.
 			s.emit(chroma.Error, s.pos+1)
-		default:
+		case c == '$':
 			s.emit(chroma.LiteralStringBacktick, s.pos+1)
+		default:
+			e := s.pos
+			for e < len(s.src) && s.src[e] != '`' && s.src[e] != '\\' && s.src[e] != '$' {
+				e++
+			}
+			s.emit(chroma.LiteralStringBacktick, e)
 		}
 	}
 }

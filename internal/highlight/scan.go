@@ -9,9 +9,10 @@ import (
 
 // scanner holds the code being read and the tokens found so far.
 type scanner struct {
-	src  []byte
-	pos  int
-	toks []token
+	src       []byte
+	pos       int
+	toks      []token
+	lastStart int // where the last emitted run started
 }
 
 // emit records src[pos:end] as one token of type t (merged into the previous
@@ -20,6 +21,7 @@ func (s *scanner) emit(t chroma.TokenType, end int) {
 	if end <= s.pos {
 		return
 	}
+	s.lastStart = s.pos
 	if n := len(s.toks); n > 0 && s.toks[n-1].Type == t {
 		s.toks[n-1].End = end
 	} else {
