@@ -95,3 +95,38 @@ func TestFuzzTargets(t *testing.T) {
 		}
 	}
 }
+
+// FuzzChromaParity compares the fast path's classes with chroma's on any
+// input, the first byte choosing the language. Its seeds (the samples) must
+// agree; fuzzing it finds the inputs where the two part ways (the report of
+// issue 14 lists the kinds found: Unicode digits and spaces, which chroma's
+// regexp engine counts as \d and \s; Ruby %-literals with other delimiters
+// than brackets; a template literal inside a TypeScript JSX tag).
+func FuzzChromaParity(f *testing.F) {
+	for i, lang := range fastLanguages {
+		files, _ := filepath.Glob("testdata/samples/" + lang + ".*")
+		for _, file := range files {
+			b, err := os.ReadFile(file)
+			if err != nil {
+				f.Fatal(err)
+			}
+			f.Add(append([]byte{byte(i)}, b...))
+		}
+	}
+	f.Fuzz(func(t *testing.T, in []byte) {
+		if len(in) == 0 {
+			return
+		}
+		lang := fastLanguages[int(in[0])%len(fastLanguages)]
+		code := validUTF8(normalize(in[1:]))
+		want := classesOf(chromaTokens(t, lang, code))
+		src, toks, _ := tokens(lang, code)
+		got := ourClasses(src, toks)
+		if len(want) != len(got) {
+			t.Fatalf("%s %q: chroma covers %d bytes, the fast path %d", lang, code, len(want), len(got))
+		}
+		if d := diffClasses(src, want, got); len(d) > 0 {
+			t.Fatalf("%s %q: line %d %q is %s in chroma, %s here", lang, code, d[0].line, d[0].text, show(d[0].chroma), show(d[0].ours))
+		}
+	})
+}

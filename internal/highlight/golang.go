@@ -135,23 +135,28 @@ func (s *scanner) indexByteFrom(i int, c byte) int {
 }
 
 // quotedEnd matches q(\\\\|\\q|[^q])*q at i: a string that may span lines
-// when multiline is set.
+// when multiline is set. Like the backtracking regexp, an unclosed string
+// still matches up to its last escaped quote, read then as the closing one.
 func (s *scanner) quotedEnd(i int, q byte, multiline bool) int {
+	lastEscaped := 0
 	for j := i + 1; j < len(s.src); j++ {
 		switch s.src[j] {
 		case '\\':
 			if c := s.at(j + 1); c == '\\' || c == q {
+				if c == q {
+					lastEscaped = j + 2
+				}
 				j++
 			}
 		case q:
 			return j + 1
 		case '\n':
 			if !multiline {
-				return 0
+				return lastEscaped
 			}
 		}
 	}
-	return 0
+	return lastEscaped
 }
 
 func (s *scanner) goCharEnd(i int) int {

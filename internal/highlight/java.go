@@ -162,21 +162,22 @@ func (s *scanner) java(limit int) {
 	}
 }
 
-// javaImportName reads the [\w.]+\*? after package or import.
+// javaImportName reads the [\w.]+\*? after package or import; characters
+// that do not match are errors, and the state stays until a name or the end
+// of the line.
 func (s *scanner) javaImportName() {
-	e := s.pos
-	for e < len(s.src) && (s.identEnd(e) > e || s.src[e] == '.') {
-		e = max(s.identEnd(e), e+1)
-		if s.src[e-1] == '.' {
-			continue
+	for !s.done() && s.src[s.pos] != '\n' {
+		e := s.pos
+		for e < len(s.src) && (s.identEnd(e) > e || s.src[e] == '.') {
+			e = max(s.identEnd(e), e+1)
 		}
-	}
-	if e > s.pos && s.at(e) == '*' {
-		e++
-	}
-	if e > s.pos {
-		s.emit(chroma.NameNamespace, e)
-	} else if !s.done() && s.src[s.pos] != '\n' {
+		if e > s.pos && s.at(e) == '*' {
+			e++
+		}
+		if e > s.pos {
+			s.emit(chroma.NameNamespace, e)
+			return
+		}
 		s.emit(chroma.Error, s.skipRune(s.pos))
 	}
 }

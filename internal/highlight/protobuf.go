@@ -38,7 +38,7 @@ func scanProtobuf(s *scanner) {
 		if s.identStartASCII(s.pos) {
 			end := s.identEnd(s.pos)
 			w := string(s.src[s.pos:end])
-			if t := protoWord(w); t != 0 && s.wordBoundaryBefore(s.pos) {
+			if t := protoWord(w); t != 0 && (s.wordBoundaryBefore(s.pos) || t == chroma.KeywordType || t == chroma.KeywordConstant) {
 				s.emit(t, end)
 				continue
 			}

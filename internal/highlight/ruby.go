@@ -120,9 +120,22 @@ func (s *scanner) identStartASCII(i int) bool {
 	return c == '_' || isLetter(c)
 }
 
-// rbOperatorMethodEnd matches an operator method name (def <=>, def []=).
+// rbOperatorMethodEnd matches an operator method name after def (def <=>,
+// def []=), as chroma's funcname state lists them.
 func (s *scanner) rbOperatorMethodEnd(i int) int {
-	for _, op := range []string{"===", "[]=", "<=>", "**", "==", ">=", "+@", "-@", "[]", "<<", ">>", "<=", "*", "+", "-", "/", "%", "&", "|", "^", "`", "~", "<", ">"} {
+	return s.longestOf(i, []string{"**", "*", "+@", "-@", "+", "-", "/", "%", "&", "|", "^", "`", "~", "[]=", "[]", "<<", ">>", "<=>", "<>", ">=", ">", "===", "=="})
+}
+
+// rbOperatorNameEnd matches an operator after . or :: or in a symbol, as
+// chroma's root and strings states list them.
+func (s *scanner) rbOperatorNameEnd(i int) int {
+	return s.longestOf(i, []string{"===", "[]=", "<=>", "**", "==", ">=", "+@", "<>", ">>", "<<", "-@", "[]", "~", "`", "^", "|", "&", "<", "%", "/", ">", "+", "-", "*"})
+}
+
+// longestOf returns the end of the first of ops (an alternation, in order)
+// found at i, or i.
+func (s *scanner) longestOf(i int, ops []string) int {
+	for _, op := range ops {
 		if s.hasPrefixAt(i, op) {
 			return i + len(op)
 		}
@@ -302,7 +315,7 @@ func (s *scanner) rbRoot(stack []rbFrame) []rbFrame {
 		if c == ':' {
 			n = 2
 		}
-		if end := s.rbOperatorMethodEnd(s.pos + n); end > s.pos+n && !s.identStartASCII(s.pos+n) {
+		if end := s.rbOperatorNameEnd(s.pos + n); end > s.pos+n && !s.identStartASCII(s.pos+n) {
 			s.emit(chroma.Operator, s.pos+n)
 			s.emit(chroma.NameOperator, end)
 			return stack
@@ -512,7 +525,7 @@ func (s *scanner) rbStringStart(stack []rbFrame) ([]rbFrame, bool) {
 			s.emit(chroma.LiteralStringSymbol, end)
 			return stack, true
 		}
-		if end := s.rbOperatorMethodEnd(s.pos + 1); end > s.pos+1 {
+		if end := s.rbOperatorNameEnd(s.pos + 1); end > s.pos+1 {
 			s.emit(chroma.LiteralStringSymbol, end)
 			return stack, true
 		}
@@ -582,19 +595,7 @@ func (s *scanner) rbStringStart(stack []rbFrame) ([]rbFrame, bool) {
 }
 
 // rbSingleEnd matches '(\\\\|\\'|[^'])*' at i.
-func (s *scanner) rbSingleEnd(i int) int {
-	for j := i + 1; j < len(s.src); j++ {
-		switch s.src[j] {
-		case '\\':
-			if c := s.at(j + 1); c == '\\' || c == '\'' {
-				j++
-			}
-		case '\'':
-			return j + 1
-		}
-	}
-	return 0
-}
+func (s *scanner) rbSingleEnd(i int) int { return s.quotedEnd(i, '\'', true) }
 
 // rbString reads one token inside an open string.
 func (s *scanner) rbString(stack []rbFrame) []rbFrame {

@@ -223,7 +223,7 @@ func (s *scanner) yamlDateEnd(i int) int {
 // yamlNumberEnd matches chroma's YAML number rule, word boundaries included:
 // \b[+\-]?(0x[\da-f]+|0o[0-7]+|(\d+\.?\d*|\.?\d+)(e[\+\-]?\d+)?|\.inf|\.nan)\b
 func (s *scanner) yamlNumberEnd(i int) int {
-	if i > 0 && isWordByte(s.src[i-1]) == isWordByte(s.src[i]) {
+	if s.isWordAt(i-1) == s.isWordAt(i) {
 		return i // no \b before
 	}
 	j := i
@@ -281,7 +281,7 @@ func (s *scanner) yamlNumberEnd(i int) int {
 		ends = append(ends, j+4)
 	}
 	for _, e := range ends {
-		if e < len(s.src) && isWordByte(s.src[e-1]) == isWordByte(s.src[e]) {
+		if s.isWordAt(e-1) == s.isWordAt(e) {
 			continue // no \b after
 		}
 		return e
@@ -290,3 +290,6 @@ func (s *scanner) yamlNumberEnd(i int) int {
 }
 
 func isHexLower(c byte) bool { return isDigit(c) || c >= 'a' && c <= 'f' }
+
+// isWordAt reports whether a word character is at i (false outside the code).
+func (s *scanner) isWordAt(i int) bool { return i >= 0 && i < len(s.src) && isWordByte(s.src[i]) }
