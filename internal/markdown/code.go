@@ -14,12 +14,19 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/docgen/docgen/internal/highlight"
 )
 
 // Highlighter turns code into HTML with chroma's CSS classes (no inline
-// styles) and remembers each result by language and content, so a block that
-// appears in several languages' pages is highlighted once per build. It is
-// safe for concurrent use; share one per build.
+// styles): with internal/highlight's scanners for the languages they cover,
+// with chroma's lexers for the rest. Chroma's results are remembered by
+// language and content, so a block that appears in several languages' pages
+// is highlighted once per build. The scanners' results are not kept: they
+// are cheap enough that holding every block's HTML for the whole build would
+// cost more memory than it saves time, the more so as translated pages'
+// blocks differ in their comments. It is safe for concurrent use; share one
+// per build.
 type Highlighter struct {
 	formatter *chromahtml.Formatter
 	cache     sync.Map // [32]byte → string
@@ -33,6 +40,9 @@ func NewHighlighter() *Highlighter {
 // Highlight returns the inner HTML of a <code> element for code in lang.
 // Unknown or empty languages are escaped without highlighting.
 func (h *Highlighter) Highlight(lang string, code []byte) string {
+	if out, ok := highlight.AppendHTML(make([]byte, 0, 3*len(code)), lang, code); ok {
+		return string(out)
+	}
 	key := sha256.Sum256(append([]byte(lang+"\x00"), code...))
 	if v, ok := h.cache.Load(key); ok {
 		return v.(string)
