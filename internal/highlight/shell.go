@@ -339,11 +339,10 @@ func (s *scanner) shHeredocEnd(i int) int {
 	if w == j {
 		return 0
 	}
-	word := string(s.src[j:w])
 	// The delimiter word may be shortened by backtracking; chroma's engine
 	// tries the longest first.
 	for end := w; end > j; end-- {
-		word = string(s.src[j:end])
+		word := string(s.src[j:end])
 		if k := s.indexFrom(end+1, word); k >= 0 {
 			return k + len(word)
 		}
