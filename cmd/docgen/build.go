@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/pprof"
 	"strings"
 	"sync"
 	"time"
@@ -24,6 +25,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	quiet := fs.Bool("quiet", false, "print errors only")
 	verbose := fs.Bool("verbose", false, "also print each stage's time and the external links (not fetched)")
 	fs.BoolVar(&opts.Force, "force", false, "build even when nothing changed since the last build")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (go tool pprof reads it)")
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
 			return 0
@@ -42,6 +44,19 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if !*quiet && isTerminal(stderr) {
 		prog = &progress{w: stderr}
 		opts.Progress = prog.update
+	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			fmt.Fprintf(stderr, "docgen build: %v\n", err)
+			return 1
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintf(stderr, "docgen build: %v\n", err)
+			return 1
+		}
+		defer pprof.StopCPUProfile()
 	}
 	report, err := pipeline.Run(opts)
 	prog.clear()
