@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"testing"
 
@@ -56,6 +57,14 @@ func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:           "testdata/script",
 		UpdateScripts: *update,
+		// [mountns]: this process may make a private mount namespace and
+		// mount in it (root, with unshare), for the mount-point script.
+		Condition: func(cond string) (bool, error) {
+			if cond != "mountns" {
+				return false, fmt.Errorf("unknown condition %q", cond)
+			}
+			return exec.Command("unshare", "-m", "sh", "-c", "mount -t tmpfs none /mnt").Run() == nil, nil
+		},
 		Setup: func(env *testscript.Env) error {
 			if err := os.CopyFS(env.WorkDir+"/layouts", os.DirFS("../../layouts")); err != nil {
 				return err
