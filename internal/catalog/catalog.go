@@ -89,6 +89,24 @@ func LoadWithBuiltin(root, dir string, cfg *config.Config, builtin fs.FS) (*Cata
 		_, err := fs.Stat(builtin, name)
 		return err == nil
 	}
+	// add parses one catalog file; the source language's messages, built-in
+	// then the site's, make the source the others are checked against.
+	add := func(shown string, data []byte, lang *config.Language) {
+		msgs, perr := Parse(shown, data)
+		if perr != nil {
+			appendErr(&errs, perr)
+			return
+		}
+		if lang == cfg.DefaultLanguage {
+			if source == nil {
+				source = map[string]*i18n.Message{}
+			}
+			for _, m := range msgs {
+				source[m.ID] = m
+			}
+		}
+		files = append(files, file{shown, data, lang, msgs})
+	}
 	// Built-in catalogs of the configured languages, before the site's.
 	for i := range cfg.Languages {
 		lang := &cfg.Languages[i]
@@ -102,18 +120,7 @@ func LoadWithBuiltin(root, dir string, cfg *config.Config, builtin fs.FS) (*Cata
 			errs.Add(diag.Errorf(shown, 0, "reinstall docgen", "cannot read the built-in catalog: %v", err))
 			continue
 		}
-		msgs, perr := Parse(shown, data)
-		if perr != nil {
-			appendErr(&errs, perr)
-			continue
-		}
-		if lang == cfg.DefaultLanguage {
-			source = map[string]*i18n.Message{}
-			for _, m := range msgs {
-				source[m.ID] = m
-			}
-		}
-		files = append(files, file{shown, data, lang, msgs})
+		add(shown, data, lang)
 	}
 	// Base languages before regional ones, among the built-in files too.
 	sort.SliceStable(files, func(i, j int) bool { return len(files[i].lang.Code) < len(files[j].lang.Code) })
@@ -137,20 +144,7 @@ func LoadWithBuiltin(root, dir string, cfg *config.Config, builtin fs.FS) (*Cata
 			errs.Add(diag.Errorf(shown, 0, "check the file's permissions", "cannot read catalog: %v", err))
 			continue
 		}
-		msgs, perr := Parse(shown, data)
-		if perr != nil {
-			appendErr(&errs, perr)
-			continue
-		}
-		if lang == cfg.DefaultLanguage {
-			if source == nil {
-				source = map[string]*i18n.Message{}
-			}
-			for _, m := range msgs {
-				source[m.ID] = m
-			}
-		}
-		files = append(files, file{shown, data, lang, msgs})
+		add(shown, data, lang)
 	}
 	if source == nil {
 		source = map[string]*i18n.Message{}

@@ -13,6 +13,7 @@ package publish
 import (
 	"errors"
 	"fmt"
+	"github.com/docgen/docgen/internal/atomicfile"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -159,7 +160,7 @@ func (o *Output) Path() string { return o.out }
 // saveManifest records m as what docgen wrote, atomically.
 func (o *Output) saveManifest(m *manifest) error {
 	o.prev = m
-	return WriteFileAtomic(o.statePath(".manifest"), m.encode(), 0o644)
+	return atomicfile.WriteFile(o.statePath(".manifest"), m.encode(), 0o644)
 }
 
 // Staging is a new output folder written beside the old one; Commit puts it
@@ -283,7 +284,7 @@ func (l *Live) Put(path string, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 		return err
 	}
-	if err := WriteFileAtomic(dst, data, 0o644); err != nil {
+	if err := atomicfile.WriteFile(dst, data, 0o644); err != nil {
 		return err
 	}
 	l.mu.Lock()
@@ -359,35 +360,6 @@ func (m *Memory) Paths() []string {
 	}
 	sort.Strings(ps)
 	return ps
-}
-
-// WriteFileAtomic writes data to path through a temporary file in the same
-// folder, synced, then renamed over path: readers see the old file or the
-// new one, never a part.
-func WriteFileAtomic(path string, data []byte, perm os.FileMode) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	name := tmp.Name()
-	_, err = tmp.Write(data)
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(name, perm)
-	}
-	if err == nil {
-		err = os.Rename(name, path)
-	}
-	if err != nil {
-		os.Remove(name)
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
 }
 
 // checkPath refuses output paths that could land outside the output folder.
