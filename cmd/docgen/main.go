@@ -44,6 +44,7 @@ func commands() map[string]command {
 		"init":         {"start a new site in a folder: config, guides in your languages", runInit},
 		"new":          {"create a guide or a translation skeleton", runNew},
 		"serve":        {"build, serve and live-reload the site while you edit", runServe},
+		"theme":        {"copy built-in theme files into the site to edit them (theme eject)", runTheme},
 		"version":      {"print docgen's version", func(_ []string, out, _ io.Writer) int { fmt.Fprintln(out, "docgen", versionString()); return 0 }},
 	}
 }
