@@ -122,12 +122,22 @@ func (o *Output) checkOwnership() error {
 	if err != nil {
 		return err
 	}
-	if !ok {
-		return &OwnershipError{Out: o.out, None: true}
-	}
 	have, err := scan(o.abs)
 	if err != nil {
 		return err
+	}
+	// A build killed between swapping its folder in and recording it left
+	// the new record beside the old one: the folder is the new build's.
+	if next, nextOK := readManifest(o.statePath(".manifest.next")); nextOK && len(next.diff(have)) == 0 {
+		o.prev = next
+		if err := o.saveManifest(next); err != nil {
+			return err
+		}
+		os.Remove(o.statePath(".manifest.next"))
+		return nil
+	}
+	if !ok {
+		return &OwnershipError{Out: o.out, None: true}
 	}
 	if odd := prev.diff(have); len(odd) > 0 {
 		var foreign []string
@@ -239,7 +249,16 @@ func (s *Staging) Commit(inputs string) error {
 		return err
 	}
 	m.inputs = inputs
-	if err := swap(s.tmp, s.o.abs); err != nil {
+	// Renames keep sizes and times, so the scan of the staging folder is
+	// the output's manifest. It is written before the swap, so a build
+	// killed at any moment leaves a record of what is in the folder.
+	if err := atomicfile.WriteFile(s.o.statePath(".manifest.next"), m.encode(), 0o644); err != nil {
+		s.Abort()
+		return err
+	}
+	old, err := swap(s.tmp, s.o.abs)
+	if err != nil {
+		os.Remove(s.o.statePath(".manifest.next"))
 		os.RemoveAll(s.tmp)
 		if errors.Is(err, syscall.EBUSY) {
 			return &GuardError{Out: s.o.out, Why: "cannot be replaced: it is a mount point or in use (" + err.Error() + ")",
@@ -247,9 +266,16 @@ func (s *Staging) Commit(inputs string) error {
 		}
 		return err
 	}
-	// Renames keep sizes and times, so the scan of the staging folder is
-	// the output's manifest.
-	return s.o.saveManifest(m)
+	if err := s.o.saveManifest(m); err != nil {
+		return err
+	}
+	os.Remove(s.o.statePath(".manifest.next"))
+	// The previous output goes last; a kill here leaves a hidden staging
+	// folder that the next build clears.
+	if old != "" {
+		os.RemoveAll(old)
+	}
+	return nil
 }
 
 // Abort removes the staging folder; the old output stays as it was.
@@ -378,20 +404,22 @@ func checkPath(p string) error {
 // swap makes tmp the new out. Where the system can exchange two folders in
 // one step (Linux), readers never see out missing; elsewhere there is a
 // moment between two renames.
-func swap(tmp, out string) error {
+// It returns the folder now holding the previous output ("" if there was
+// none), for the caller to remove once the new output is recorded.
+func swap(tmp, out string) (old string, err error) {
 	if _, err := os.Lstat(out); errors.Is(err, os.ErrNotExist) {
-		return os.Rename(tmp, out)
+		return "", os.Rename(tmp, out)
 	}
 	if exchange(tmp, out) == nil {
-		return os.RemoveAll(tmp) // tmp now holds the old output
+		return tmp, nil // tmp now holds the old output
 	}
-	old := tmp + "-old"
+	old = tmp + "-old"
 	if err := os.Rename(out, old); err != nil {
-		return err
+		return "", err
 	}
 	if err := os.Rename(tmp, out); err != nil {
 		_ = os.Rename(old, out)
-		return err
+		return "", err
 	}
-	return os.RemoveAll(old)
+	return old, nil
 }

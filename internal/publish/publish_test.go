@@ -286,3 +286,42 @@ func TestPathsStayInside(t *testing.T) {
 		t.Error("memory sink accepted ../x")
 	}
 }
+
+// A build killed after its folder was swapped in but before the record was
+// renamed into place leaves the new record beside the old one; the next
+// build accepts the folder instead of refusing it as foreign.
+func TestKilledBetweenSwapAndRecord(t *testing.T) {
+	root := site(t)
+	out := filepath.Join(root, "public")
+	o, err := open(t, root, out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	publishFiles(t, o, map[string]string{"a.html": "first"})
+	first, err := os.ReadFile(o.statePath(".manifest"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	publishFiles(t, o, map[string]string{"a.html": "second build", "b.html": "b"})
+	second, _ := os.ReadFile(o.statePath(".manifest"))
+	// The state a kill right after the swap leaves behind.
+	os.WriteFile(o.statePath(".manifest"), first, 0o644)
+	os.WriteFile(o.statePath(".manifest.next"), second, 0o644)
+	o.Close()
+	o, err = open(t, root, out)
+	if err != nil {
+		t.Fatalf("output of a build killed after its swap refused: %v", err)
+	}
+	defer o.Close()
+	if _, err := os.Stat(o.statePath(".manifest.next")); err == nil {
+		t.Error("the pending record was not taken up")
+	}
+	// A pending record that does not match the folder changes nothing: a
+	// foreign file is still refused.
+	os.WriteFile(o.statePath(".manifest.next"), second, 0o644)
+	os.WriteFile(filepath.Join(out, "mine.txt"), []byte("mine"), 0o644)
+	o.Close()
+	if _, err := open(t, root, out); err == nil {
+		t.Fatal("a foreign file was accepted")
+	}
+}
