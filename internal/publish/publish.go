@@ -11,6 +11,7 @@
 package publish
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"github.com/docgen/docgen/internal/atomicfile"
@@ -38,7 +39,8 @@ type Output struct {
 	abs      string // resolved absolute path
 	stateDir string // where the manifest is kept
 	lock     *Lock
-	prev     *manifest // what docgen last wrote there; nil if nothing
+	prev     *manifest  // what docgen last wrote there; nil if nothing
+	jmu      sync.Mutex // serializes journal appends
 }
 
 // Options say which output to open and for whom.
@@ -146,6 +148,7 @@ func (o *Output) checkOwnership() error {
 				foreign = append(foreign, p)
 			}
 		}
+		foreign = o.journaled(foreign, have, prev)
 		if len(foreign) > 0 {
 			return &OwnershipError{Out: o.out, Files: foreign}
 		}
@@ -153,6 +156,72 @@ func (o *Output) checkOwnership() error {
 	}
 	o.prev = prev
 	return nil
+}
+
+// journal records, before a live write, the path, size and digest of the
+// file about to be written.
+func (o *Output) journal(path string, data []byte) error {
+	o.jmu.Lock()
+	defer o.jmu.Unlock()
+	f, err := os.OpenFile(o.statePath(".journal"), os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+	if err != nil {
+		return err
+	}
+	sum := sha256.Sum256(data)
+	_, err = fmt.Fprintf(f, "%d %x %s\n", len(data), sum, path)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// clearJournal forgets the journal once the manifest holds its writes.
+func (o *Output) clearJournal() error {
+	err := os.Remove(o.statePath(".journal"))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	return err
+}
+
+// journaled returns the paths of odd that the journal does not account
+// for: a file whose size and digest a live write recorded is docgen's, and
+// prev takes it in (the output then counts as not up to date).
+func (o *Output) journaled(odd []string, have, prev *manifest) []string {
+	data, err := os.ReadFile(o.statePath(".journal"))
+	if err != nil {
+		return odd
+	}
+	written := map[string]string{} // path → "size digest", the last write wins
+	for _, line := range strings.Split(string(data), "\n") {
+		if size, rest, ok := strings.Cut(line, " "); ok {
+			if sum, path, ok := strings.Cut(rest, " "); ok {
+				written[path] = size + " " + sum
+			}
+		}
+	}
+	var left []string
+	for _, p := range odd {
+		if have.files[p].dir {
+			holds := false // a folder a journaled write created
+			for w := range written {
+				holds = holds || strings.HasPrefix(w, p+"/")
+			}
+			if holds {
+				prev.files[p] = have.files[p]
+				continue
+			}
+		}
+		want, ok := written[p]
+		content, err := os.ReadFile(filepath.Join(o.abs, filepath.FromSlash(p)))
+		if ok && err == nil && want == fmt.Sprintf("%d %x", len(content), sha256.Sum256(content)) {
+			prev.files[p] = have.files[p]
+			prev.inputs = ""
+			continue
+		}
+		left = append(left, p)
+	}
+	return left
 }
 
 // UpToDate reports whether the folder holds exactly what a build of the
@@ -270,6 +339,7 @@ func (s *Staging) Commit(inputs string) error {
 		return err
 	}
 	os.Remove(s.o.statePath(".manifest.next"))
+	_ = s.o.clearJournal()
 	// The previous output goes last; a kill here leaves a hidden staging
 	// folder that the next build clears.
 	if old != "" {
@@ -310,6 +380,11 @@ func (l *Live) Put(path string, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 		return err
 	}
+	// The journal names the file before it lands, so a serve killed
+	// before Commit leaves the folder still recognizably docgen's.
+	if err := l.o.journal(path, data); err != nil {
+		return err
+	}
 	if err := atomicfile.WriteFile(dst, data, 0o644); err != nil {
 		return err
 	}
@@ -345,7 +420,10 @@ func (l *Live) Commit(inputs string) error {
 	for k, v := range l.m.files {
 		cp.files[k] = v
 	}
-	return l.o.saveManifest(cp)
+	if err := l.o.saveManifest(cp); err != nil {
+		return err
+	}
+	return l.o.clearJournal()
 }
 
 // Memory keeps files in memory, for tests and for in-process renders.

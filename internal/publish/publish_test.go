@@ -325,3 +325,32 @@ func TestKilledBetweenSwapAndRecord(t *testing.T) {
 		t.Fatal("a foreign file was accepted")
 	}
 }
+
+// serve killed between live writes and their record: the files it wrote
+// are still known as docgen's (journal), and a foreign file is not.
+func TestLiveKilledBeforeCommit(t *testing.T) {
+	root := site(t)
+	out := filepath.Join(root, "public")
+	o, _ := open(t, root, out)
+	publishFiles(t, o, map[string]string{"a.html": "a"})
+	live := o.Live()
+	if err := live.Put("a.html", []byte("edited by serve")); err != nil {
+		t.Fatal(err)
+	}
+	if err := live.Put("new/b.html", []byte("new page")); err != nil {
+		t.Fatal(err)
+	}
+	o.Close() // killed: no Commit
+	o, err := open(t, root, out)
+	if err != nil {
+		t.Fatalf("output of a killed serve refused: %v", err)
+	}
+	if o.UpToDate("inputs-1") {
+		t.Error("output changed by a killed serve counts as up to date")
+	}
+	o.Close()
+	os.WriteFile(filepath.Join(out, "a.html"), []byte("edited by hand"), 0o644)
+	if _, err := open(t, root, out); err == nil {
+		t.Fatal("a hand edit of a file serve wrote was accepted")
+	}
+}
