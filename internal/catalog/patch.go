@@ -3,6 +3,7 @@ package catalog
 import (
 	"bytes"
 	"fmt"
+	"github.com/docgen/docgen/internal/tomlpos"
 	"sort"
 	"strings"
 
@@ -181,7 +182,7 @@ func scan(data []byte) (*layout, error) {
 				return nil, fmt.Errorf("line %d: arrays of tables are not messages", i+1)
 			}
 			end := strings.LastIndex(line, "]")
-			parts := splitDotted(line[1:max(end, 1)])
+			parts := tomlpos.SplitKey(line[1:max(end, 1)])
 			if len(parts) != 1 {
 				return nil, fmt.Errorf("line %d: dotted table names", i+1)
 			}
@@ -190,11 +191,11 @@ func scan(data []byte) (*layout, error) {
 			lay.order = append(lay.order, parts[0])
 			continue
 		}
-		eq := keyEnd(line)
+		eq := tomlpos.KeyEnd(line)
 		if eq < 0 {
 			return nil, fmt.Errorf("line %d: not a key = value line", i+1)
 		}
-		parts := splitDotted(line[:eq])
+		parts := tomlpos.SplitKey(line[:eq])
 		if len(parts) != 1 {
 			return nil, fmt.Errorf("line %d: dotted keys", i+1)
 		}
@@ -217,51 +218,6 @@ func scan(data []byte) (*layout, error) {
 		}
 	}
 	return lay, nil
-}
-
-func keyEnd(line string) int {
-	var quote byte
-	for i := 0; i < len(line); i++ {
-		c := line[i]
-		switch {
-		case quote != 0:
-			if c == '\\' && quote == '"' {
-				i++
-			} else if c == quote {
-				quote = 0
-			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '=':
-			return i
-		}
-	}
-	return -1
-}
-
-// splitDotted splits a key on dots outside quotes, unquoting each part.
-func splitDotted(s string) []string {
-	var parts []string
-	var cur strings.Builder
-	var quote byte
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case quote != 0 && c == quote:
-			quote = 0
-		case quote != 0:
-			cur.WriteByte(c)
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '.':
-			parts = append(parts, cur.String())
-			cur.Reset()
-		case c == ' ' || c == '\t':
-		default:
-			cur.WriteByte(c)
-		}
-	}
-	return append(parts, cur.String())
 }
 
 type edit struct {

@@ -38,17 +38,17 @@ func Line(src []byte, key []string) int {
 			if end := strings.Index(header, "]"); end >= 0 {
 				header = header[:end]
 			}
-			table = splitKey(header)
+			table = SplitKey(header)
 			if strings.Join(table, "\x00") == want {
 				return i + 1
 			}
 			continue
 		}
-		eq := keyEnd(line)
+		eq := KeyEnd(line)
 		if eq < 0 {
 			continue
 		}
-		full := append(append([]string{}, table...), splitKey(line[:eq])...)
+		full := append(append([]string{}, table...), SplitKey(line[:eq])...)
 		if strings.Join(full, "\x00") == want || strings.HasPrefix(want, strings.Join(full, "\x00")+"\x00") {
 			return i + 1
 		}
@@ -62,14 +62,17 @@ func Line(src []byte, key []string) int {
 	return 0
 }
 
-// keyEnd returns the index of the '=' that ends the key part of line, or -1.
-func keyEnd(line string) int {
+// KeyEnd returns the index of the '=' that ends the key part of line, or
+// -1. A backslash escapes the next character inside a basic string.
+func KeyEnd(line string) int {
 	var quote byte
 	for i := 0; i < len(line); i++ {
 		c := line[i]
 		switch {
 		case quote != 0:
-			if c == quote {
+			if c == '\\' && quote == '"' {
+				i++
+			} else if c == quote {
 				quote = 0
 			}
 		case c == '"' || c == '\'':
@@ -81,8 +84,8 @@ func keyEnd(line string) int {
 	return -1
 }
 
-// splitKey splits a dotted TOML key into its parts, unquoting quoted parts.
-func splitKey(s string) []string {
+// SplitKey splits a dotted TOML key into its parts, unquoting quoted parts.
+func SplitKey(s string) []string {
 	var parts []string
 	var cur strings.Builder
 	var quote byte
