@@ -7,6 +7,9 @@ package atomicfile
 import (
 	"bytes"
 	"errors"
+
+	"fmt"
+	"github.com/docgen/docgen/internal/safefile"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -14,8 +17,14 @@ import (
 
 // WriteFile writes data to path atomically. A new file gets mode perm; an
 // existing file keeps its mode.
+//
+// A symbolic link at path is refused, not replaced: the renamed file would
+// cut the link, and the file it points to would never get the data.
 func WriteFile(path string, data []byte, perm fs.FileMode) (err error) {
-	if info, err := os.Stat(path); err == nil {
+	if info, err := os.Lstat(path); err == nil {
+		if info.Mode()&fs.ModeSymlink != 0 {
+			return fmt.Errorf("%s is a symbolic link; docgen does not replace links (write the file it points to yourself, or replace the link with the file)", path)
+		}
 		perm = info.Mode().Perm()
 	}
 	dir := filepath.Dir(path)
@@ -48,10 +57,19 @@ func WriteFile(path string, data []byte, perm fs.FileMode) (err error) {
 	return nil
 }
 
+// syncDir makes the rename durable where the system supports it.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+}
+
 // WriteIfChanged is WriteFile, skipped when path already holds data. It
-// reports whether it wrote.
+// reports whether it wrote. A file it cannot read (too large, not a
+// regular file) is an error, never replaced.
 func WriteIfChanged(path string, data []byte, perm fs.FileMode) (bool, error) {
-	old, err := os.ReadFile(path)
+	old, err := safefile.ReadFile(path, safefile.MaxText)
 	if err == nil && bytes.Equal(old, data) {
 		return false, nil
 	}
@@ -59,12 +77,4 @@ func WriteIfChanged(path string, data []byte, perm fs.FileMode) (bool, error) {
 		return false, err
 	}
 	return true, WriteFile(path, data, perm)
-}
-
-// syncDir makes the rename durable where the system supports it.
-func syncDir(dir string) {
-	if d, err := os.Open(dir); err == nil {
-		d.Sync()
-		d.Close()
-	}
 }

@@ -37,3 +37,23 @@ func TestWriteFileFailureKeepsOld(t *testing.T) {
 		t.Fatal("wrote into a missing folder")
 	}
 }
+
+// A symbolic link is never replaced by a file.
+func TestWriteFileRefusesSymlink(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "shared.toml")
+	os.WriteFile(target, []byte("theirs"), 0o644)
+	link := filepath.Join(dir, "fa.toml")
+	if err := os.Symlink(target, link); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteFile(link, []byte("ours"), 0o644); err == nil {
+		t.Fatal("wrote over a symbolic link")
+	}
+	if fi, _ := os.Lstat(link); fi.Mode()&os.ModeSymlink == 0 {
+		t.Fatal("the link was replaced")
+	}
+	if got, _ := os.ReadFile(target); string(got) != "theirs" {
+		t.Fatal("the linked file changed")
+	}
+}

@@ -3,7 +3,7 @@ package content
 import (
 	"bytes"
 	"fmt"
-	"regexp"
+	"github.com/docgen/docgen/internal/catalog"
 	"time"
 	"unicode/utf8"
 
@@ -166,10 +166,6 @@ func SetFrontMatter(src []byte, key, value string) ([]byte, error) {
 	return nil, fmt.Errorf("front matter is not closed")
 }
 
-// bidiControls matches the bidirectional override and isolate characters
-// (U+202A–U+202E, U+2066–U+2069).
-var bidiControls = regexp.MustCompile("[\u202A-\u202E\u2066-\u2069]")
-
 // FrontMatterBidi reports the front matter values of a page that hold a
 // bidirectional override or isolate once decoded, however they were
 // written (a TOML escape such as "\u202E" hides one from a line scan).
@@ -184,7 +180,7 @@ func FrontMatterBidi(name string, src []byte) diag.List {
 	var out diag.List
 	check := func(key string, vals ...string) {
 		for _, v := range vals {
-			if loc := bidiControls.FindString(v); loc != "" {
+			if loc := catalog.Bidi.FindString(v); loc != "" {
 				line := tomlpos.Line(block, []string{key})
 				if line > 0 {
 					line++ // the opening +++ line

@@ -92,8 +92,13 @@ func (s *Site) path(rel string) string { return filepath.Join(s.root, filepath.F
 // already holds data; it reports whether it wrote.
 func (s *Site) writeFile(rel string, data []byte) (bool, error) {
 	p := s.path(rel)
-	if old, err := safefile.ReadFile(p, safefile.MaxText); err == nil && string(old) == string(data) {
+	old, err := safefile.ReadFile(p, safefile.MaxText)
+	switch {
+	case err == nil && string(old) == string(data):
 		return false, nil
+	case err != nil && !errors.Is(err, fs.ErrNotExist):
+		// Unreadable, too large or not a regular file: never replaced.
+		return false, fmt.Errorf("%s: %w; docgen leaves it as it is", rel, err)
 	}
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		return false, err
