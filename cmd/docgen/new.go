@@ -58,7 +58,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if err == nil {
-		err = createFile(*root, path, data)
+		err = createFile(*root, path, "content/", data)
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, err)
@@ -151,11 +151,12 @@ func newTranslation(root string, cfg *config.Config, lang, page string) (string,
 // forward slashes) atomically: a temporary file in the same folder, synced,
 // then linked into place, so an existing file is never replaced and a
 // crash leaves no half-written page. os.Root keeps every step inside the
-// site, through ".." and symbolic links alike, and rel must lie in content/.
-func createFile(root, rel string, data []byte) error {
+// site, through ".." and symbolic links alike, and rel must lie in the
+// folder within ("content/" for docgen new).
+func createFile(root, rel, within string, data []byte) error {
 	name := filepath.FromSlash(rel)
-	if !filepath.IsLocal(name) || !strings.HasPrefix(rel, "content/") {
-		return diag.Errorf(rel, 0, "docgen new writes only below content/", "refusing to write outside content/")
+	if !filepath.IsLocal(name) || !strings.HasPrefix(rel, within) {
+		return diag.Errorf(rel, 0, "docgen writes only below "+within, "refusing to write outside %s", within)
 	}
 	site, err := os.OpenRoot(root)
 	if err != nil {
@@ -163,7 +164,7 @@ func createFile(root, rel string, data []byte) error {
 	}
 	defer site.Close()
 	if err := site.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-		return diag.Errorf(rel, 0, "docgen new writes only inside the site's content/ folder", "cannot create the folder: %v", err)
+		return diag.Errorf(rel, 0, "docgen writes only inside the site's "+within+" folder", "cannot create the folder: %v", err)
 	}
 	if _, err := site.Lstat(name); err == nil {
 		return errExists(rel)

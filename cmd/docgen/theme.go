@@ -1,19 +1,16 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path"
-	"path/filepath"
 	"sort"
 	"strings"
 
 	theme "github.com/docgen/docgen"
-	"github.com/docgen/docgen/internal/atomicfile"
+	"github.com/docgen/docgen/internal/diag"
 )
 
 // runTheme handles "docgen theme eject [NAME...]": it copies built-in theme
@@ -60,18 +57,19 @@ func runTheme(args []string, stdout, stderr io.Writer) int {
 			status = 1
 			continue
 		}
-		target := filepath.Join(*root, filepath.FromSlash(dst))
-		if _, err := os.Lstat(target); err == nil || !errors.Is(err, fs.ErrNotExist) {
-			fmt.Fprintf(stdout, "kept    %s (it exists; docgen never replaces a file)\n", dst)
+		within := "layouts/"
+		if strings.HasPrefix(dst, "locales/") {
+			within = "locales/"
+		}
+		// Created, never replaced, and kept inside the site (createFile).
+		if err := createFile(*root, dst, within, data); err != nil {
+			if d, ok := diag.As(err); ok && d.Message == "file already exists" {
+				fmt.Fprintf(stdout, "kept    %s (it exists; docgen never replaces a file)\n", dst)
+				continue
+			}
+			fmt.Fprintf(stderr, "docgen theme eject: %v\n", err)
+			status = 1
 			continue
-		}
-		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
-			fmt.Fprintf(stderr, "docgen theme eject: %v\n", err)
-			return 1
-		}
-		if err := atomicfile.WriteFile(target, data, 0o644); err != nil {
-			fmt.Fprintf(stderr, "docgen theme eject: %v\n", err)
-			return 1
 		}
 		fmt.Fprintf(stdout, "wrote   %s\n", dst)
 	}
