@@ -10,8 +10,8 @@ import (
 	"github.com/docgen/docgen/internal/site"
 )
 
-// arrange builds the site model from the page index, gives translated
-// headings their source's ids and checks every internal link.
+// arrange builds the site model from the page index and checks every
+// internal link.
 func (st *snapshot) arrange(showDrafts bool, changed func(source *content.Page, recorded string) time.Time) error {
 	// A guide whose source page is a draft is left out, with its
 	// translations, unless drafts are shown (docgen build --drafts).
@@ -39,7 +39,6 @@ func (st *snapshot) arrange(showDrafts bool, changed func(source *content.Page, 
 	for _, p := range list {
 		warnings = append(warnings, st.docs[p.Path].Doc.Diags.Warnings()...)
 	}
-	warnings = append(warnings, matchHeadings(s, st.docs)...)
 	links := checkLinks(s, list, st.docs, st.assets)
 	if err := links.Broken.Err(); err != nil {
 		return err
@@ -57,42 +56,6 @@ func (st *snapshot) arrange(showDrafts bool, changed func(source *content.Page, 
 	}
 	st.site, st.warnings, st.links = s, warnings, links
 	return nil
-}
-
-// matchHeadings gives each translated heading the id of the source heading
-// it translates: by explicit id when the translation uses one of the source's
-// ids, otherwise by position. Mismatches are warnings naming both files.
-func matchHeadings(s *site.Site, docs map[string]*render.Parsed) diag.List {
-	var warns diag.List
-	for _, g := range s.Guides {
-		src := docs[g.Source.Path].Doc
-		srcIDs := map[string]bool{}
-		for _, h := range src.Headings {
-			srcIDs[h.ID] = true
-		}
-		for _, p := range g.Pages {
-			if p == g.Source {
-				continue
-			}
-			doc := docs[p.Path].Doc
-			if len(doc.Headings) != len(src.Headings) {
-				warns.Add(diag.Warnf(p.Path, 0, "translate every heading of "+g.Source.Path+", in the same order",
-					"translation has %d headings, its source %s has %d", len(doc.Headings), g.Source.Path, len(src.Headings)))
-			}
-			for i, h := range doc.Headings {
-				if srcIDs[h.ID] {
-					continue
-				}
-				if i < len(src.Headings) {
-					doc.SetHeadingID(i, src.Headings[i].ID)
-					continue
-				}
-				warns.Add(diag.Warnf(p.Path, h.Line, "give it the id of a heading in "+g.Source.Path+" with {#id}",
-					"heading %q has no counterpart in %s", h.Text, g.Source.Path))
-			}
-		}
-	}
-	return warns
 }
 
 // checkLinks resolves every internal link and anchor of every page.

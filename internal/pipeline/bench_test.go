@@ -37,7 +37,6 @@ func BenchmarkStages(b *testing.B) {
 	dir := corpus(b)
 	s := NewSession(Options{Root: dir})
 	defer s.Close()
-	noProgress := func(int) func() { return func() {} }
 	b.Run("load", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
 			if _, err := s.load(); err != nil {
@@ -49,13 +48,18 @@ func BenchmarkStages(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	if s.spill, err = newSpill(""); err != nil {
+		b.Fatal(err)
+	}
 	b.Run("parse", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
-			if err := st.parseAll(dir, noProgress); err != nil {
+			if err := s.parseAll(st); err != nil {
 				b.Fatal(err)
 			}
 		}
 	})
+	var settled error
+	s.spill.settle(&settled)
 	b.Run("arrange", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
 			if err := st.arrange(false, nil); err != nil {
@@ -63,9 +67,6 @@ func BenchmarkStages(b *testing.B) {
 			}
 		}
 	})
-	if s.spill, err = newSpill(""); err != nil {
-		b.Fatal(err)
-	}
 	targets, _ := plan(nil, st, affected{all: true})
 	var mem *publish.Memory
 	b.Run("render", func(b *testing.B) {

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"path"
 	"sort"
 
 	"github.com/docgen/docgen/internal/content"
@@ -8,46 +9,110 @@ import (
 	"github.com/docgen/docgen/internal/markdown"
 	"github.com/docgen/docgen/internal/parallel"
 	"github.com/docgen/docgen/internal/render"
+	"github.com/docgen/docgen/internal/search"
 )
 
 // parseAll parses every page of the snapshot.
-func (st *snapshot) parseAll(root string, progress func(total int) func()) error {
+func (s *Session) parseAll(st *snapshot) error {
 	list := make([]*content.Page, 0, len(st.pages))
 	for _, p := range st.pages {
 		list = append(list, p)
 	}
-	sortPages(list)
-	return st.parse(root, list, progress)
+	return s.parse(st, list)
 }
 
-// parse reads and parses pages, each with its language's converter, on all
-// cores, and keeps each page's facts (headings, links, diagnostics). The
-// syntax trees and sources are released: bodies are read and parsed again
-// when they are rendered, so memory grows by kilobytes per page.
-func (st *snapshot) parse(root string, pages []*content.Page, progress func(total int) func()) error {
-	done := progress(len(pages))
-	docs := make([]*render.Parsed, len(pages))
-	_ = parallel.Each(len(pages), func(i int) error {
-		defer done()
-		p := pages[i]
-		body, err := content.ReadBody(root, p)
-		if err != nil {
-			d, _ := diag.As(err)
-			docs[i] = &render.Parsed{Doc: &markdown.Document{Diags: diag.List{d}}}
-			return nil
+// parse reads each page once, parses it with its language's converter,
+// renders its body and puts the HTML and search sections in the session's
+// body store; the snapshot keeps only the page's facts (headings, links,
+// diagnostics). Source pages go first, on all cores, then translations,
+// which take their headings' ids from their source as they are parsed, so
+// the body is rendered once, with its final ids.
+func (s *Session) parse(st *snapshot, pages []*content.Page) error {
+	sortPages(pages)
+	def := st.in.cfg.DefaultLanguage.Code
+	var sources, translations []*content.Page
+	for _, p := range pages {
+		if p.Lang == def {
+			sources = append(sources, p)
+		} else {
+			translations = append(translations, p)
 		}
-		doc := st.in.conv[p.Lang].Parse(p.Path, body, p.BodyLine)
-		doc.Release()
-		docs[i] = &render.Parsed{Doc: doc}
-		return nil
-	})
+	}
+	done := s.tick("parse")(len(pages))
 	var errs diag.List
-	for i, p := range pages {
-		errs = append(errs, docs[i].Doc.Diags.Errors()...)
-		st.docs[p.Path] = docs[i]
+	for _, group := range [][]*content.Page{sources, translations} {
+		docs := make([]*render.Parsed, len(group))
+		err := parallel.Each(len(group), func(i int) error {
+			defer done()
+			var err error
+			docs[i], err = s.parsePage(st, group[i])
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		for i, p := range group {
+			errs = append(errs, docs[i].Doc.Diags.Errors()...)
+			st.docs[p.Path] = docs[i]
+		}
 	}
 	errs.Sort()
 	return errs.Err()
+}
+
+// parsePage is the one function that turns a page's Markdown into HTML. A
+// page that cannot be read gets a document holding only the error.
+func (s *Session) parsePage(st *snapshot, p *content.Page) (*render.Parsed, error) {
+	body, err := content.ReadBody(s.opts.Root, p)
+	if err != nil {
+		d, _ := diag.As(err)
+		return &render.Parsed{Doc: &markdown.Document{Diags: diag.List{d}}}, nil
+	}
+	doc := st.in.conv[p.Lang].Parse(p.Path, body, p.BodyLine)
+	if p.Lang != st.in.cfg.DefaultLanguage.Code {
+		source := path.Join(path.Dir(p.Path), st.in.cfg.DefaultLanguage.Code+".md")
+		if src := st.docs[source]; src != nil && st.pages[source] != nil {
+			matchHeadings(source, src.Doc, doc)
+		}
+	}
+	if len(doc.Diags.Errors()) == 0 {
+		html, err := doc.HTML()
+		if err != nil {
+			return nil, err
+		}
+		sections := search.EncodeSections(search.Sections([]byte(html)))
+		if err := s.spill.put(p.Path, []byte(html), sections); err != nil {
+			return nil, err
+		}
+	}
+	doc.Release()
+	return &render.Parsed{Doc: doc}, nil
+}
+
+// matchHeadings gives each heading of doc, a translation of the source page
+// at srcPath, the id of the source heading it translates: by explicit id
+// when the translation uses one of the source's ids, otherwise by position.
+// Mismatches are warnings naming both files.
+func matchHeadings(srcPath string, src, doc *markdown.Document) {
+	srcIDs := make(map[string]bool, len(src.Headings))
+	for _, h := range src.Headings {
+		srcIDs[h.ID] = true
+	}
+	if len(doc.Headings) != len(src.Headings) {
+		doc.Diags.Add(diag.Warnf(doc.File(), 0, "translate every heading of "+srcPath+", in the same order",
+			"translation has %d headings, its source %s has %d", len(doc.Headings), srcPath, len(src.Headings)))
+	}
+	for i, h := range doc.Headings {
+		if srcIDs[h.ID] {
+			continue
+		}
+		if i < len(src.Headings) {
+			doc.SetHeadingID(i, src.Headings[i].ID)
+			continue
+		}
+		doc.Diags.Add(diag.Warnf(doc.File(), h.Line, "give it the id of a heading in "+srcPath+" with {#id}",
+			"heading %q has no counterpart in %s", h.Text, srcPath))
+	}
 }
 
 func sortPages(pages []*content.Page) {

@@ -133,12 +133,20 @@ func (s *Session) reload(prev *snapshot, ch Change) (*snapshot, affected, error)
 			aff.search[lang] = true
 		}
 	}
+	if catalogs {
+		// Callout labels and the code tabs' name come from the catalog:
+		// the bodies of its language are rendered again.
+		for _, q := range next.pages {
+			if aff.all || aff.langs[q.Lang] {
+				reparse[q.Path] = q
+			}
+		}
+	}
 	list := make([]*content.Page, 0, len(reparse))
 	for _, p := range reparse {
 		list = append(list, p)
 	}
-	sortPages(list)
-	if err := next.parse(root, list, s.tick("parse")); err != nil {
+	if err := s.parse(next, list); err != nil {
 		return nil, aff, err
 	}
 	return next, aff, nil

@@ -13,7 +13,6 @@ import (
 	"github.com/docgen/docgen/internal/parallel"
 	"github.com/docgen/docgen/internal/publish"
 	"github.com/docgen/docgen/internal/render"
-	"github.com/docgen/docgen/internal/search"
 )
 
 // renderOutputs is the render stage: it renders targets (and the layout
@@ -23,7 +22,7 @@ import (
 // the bodies dropped, keeping only the search sections (on disk). Search
 // indexes come next, one at a time, then the other pages.
 func (s *Session) renderOutputs(next *snapshot, targets []render.Target, assets bool, w *writer) error {
-	in := render.Input{Site: next.site, Translators: next.in.translators, Layouts: next.in.layouts, Sections: s.spill.get}
+	in := render.Input{Site: next.site, Translators: next.in.translators, Layouts: next.in.layouts, Sections: s.spill.sections}
 	byGuide := map[string][]render.Target{}
 	var searches, rest []render.Target
 	for _, t := range targets {
@@ -51,7 +50,7 @@ func (s *Session) renderOutputs(next *snapshot, targets []render.Target, assets 
 		if len(chunk) == 0 {
 			return nil
 		}
-		parsed, err := s.renderBodies(next, bodies)
+		parsed, err := s.bodies(next, bodies)
 		if err != nil {
 			return err
 		}
@@ -183,64 +182,18 @@ func (s *Session) copyAssets(next *snapshot, w *writer) error {
 	return nil
 }
 
-// renderBodies reads and parses the pages at paths again, gives their
-// headings the ids the parse stage settled on, renders their bodies and
-// stores their search sections, on all cores. Sources come before
-// translations, so translations find shared code blocks highlighted.
-func (s *Session) renderBodies(next *snapshot, paths []string) (map[string]*render.Parsed, error) {
-	def := next.in.cfg.DefaultLanguage.Code
-	ordered := make([]string, 0, len(paths))
+// bodies takes the rendered bodies of the pages at paths from the body
+// store, with the facts the parse stage kept.
+func (s *Session) bodies(next *snapshot, paths []string) (map[string]*render.Parsed, error) {
+	m := make(map[string]*render.Parsed, len(paths))
 	for _, p := range paths {
-		if next.pages[p].Lang == def {
-			ordered = append(ordered, p)
+		html, err := s.spill.html(p)
+		if err != nil {
+			return nil, err
 		}
-	}
-	for _, p := range paths {
-		if next.pages[p].Lang != def {
-			ordered = append(ordered, p)
-		}
-	}
-	out := make([]*render.Parsed, len(ordered))
-	err := parallel.Each(len(ordered), func(i int) error {
-		var err error
-		out[i], err = s.renderBody(next, ordered[i])
-		return err
-	})
-	if err != nil {
-		return nil, err
-	}
-	m := make(map[string]*render.Parsed, len(ordered))
-	for i, p := range ordered {
-		m[p] = out[i]
+		m[p] = &render.Parsed{Doc: next.docs[p].Doc, HTML: template.HTML(html)}
 	}
 	return m, nil
-}
-
-// renderBody is the one function that turns a page's Markdown into HTML.
-func (s *Session) renderBody(next *snapshot, path string) (*render.Parsed, error) {
-	page := next.pages[path]
-	facts := next.docs[path]
-	body, err := content.ReadBody(s.opts.Root, page)
-	if err != nil {
-		return nil, err
-	}
-	doc := next.in.conv[page.Lang].Parse(path, body, page.BodyLine)
-	if len(doc.Headings) != len(facts.Doc.Headings) {
-		return nil, fmt.Errorf("%s: internal error: %d headings on the second parse, %d on the first", path, len(doc.Headings), len(facts.Doc.Headings))
-	}
-	for i, h := range facts.Doc.Headings {
-		if doc.Headings[i].ID != h.ID {
-			doc.SetHeadingID(i, h.ID)
-		}
-	}
-	html, err := doc.HTML()
-	if err != nil {
-		return nil, err
-	}
-	if err := s.spill.put(path, search.EncodeSections(search.Sections([]byte(html)))); err != nil {
-		return nil, err
-	}
-	return &render.Parsed{Doc: facts.Doc, HTML: template.HTML(html)}, nil
 }
 
 // writer hands files to the sink, skipping those whose bytes the last
@@ -309,51 +262,90 @@ func (b *bgWriter) stop() error {
 	return b.err
 }
 
-// spill keeps the encoded search sections of every page in a temporary
-// file, so a site's text is not held in memory. The file is unlinked as
-// soon as it is made: it disappears with the process however it ends.
+// spill keeps every page's rendered body and encoded search sections in a
+// temporary file, so a site's text is not held in memory between the parse
+// stage, which makes them, and the render stage, which lays them out. The
+// file is unlinked as soon as it is made: it disappears with the process
+// however it ends.
 type spill struct {
-	mu  sync.Mutex
-	f   *os.File
-	end int64
-	at  map[string][2]int64 // content path → offset, length
+	mu      sync.Mutex
+	f       *os.File
+	end     int64
+	at      map[string]spillEntry // content path → where its body is
+	pending map[string]spillEntry // bodies of the build under way
+}
+
+// settle keeps the bodies the build under way rendered if it succeeded
+// (*err is nil), and forgets them if it failed.
+func (s *spill) settle(err *error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if *err == nil {
+		for p, e := range s.pending {
+			s.at[p] = e
+		}
+	}
+	clear(s.pending)
+}
+
+// spillEntry locates one page's body: HTML then sections, end to end.
+type spillEntry struct {
+	off            int64
+	html, sections int
 }
 
 func newSpill(dir string) (*spill, error) {
-	f, err := os.CreateTemp(dir, "docgen-search-*")
+	f, err := os.CreateTemp(dir, "docgen-bodies-*")
 	if err != nil {
-		return nil, fmt.Errorf("cannot create a temporary file for the search index: %w", err)
+		return nil, fmt.Errorf("cannot create a temporary file for page bodies: %w", err)
 	}
 	if runtime.GOOS != "windows" {
 		os.Remove(f.Name())
 	}
-	return &spill{f: f, at: map[string][2]int64{}}, nil
+	return &spill{f: f, at: map[string]spillEntry{}, pending: map[string]spillEntry{}}, nil
 }
 
-func (s *spill) put(path string, data []byte) error {
+func (s *spill) put(path string, html, sections []byte) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if _, err := s.f.WriteAt(data, s.end); err != nil {
-		return fmt.Errorf("temporary search file: %w", err)
+	e := spillEntry{off: s.end, html: len(html), sections: len(sections)}
+	if _, err := s.f.WriteAt(html, e.off); err != nil {
+		return fmt.Errorf("temporary body file: %w", err)
 	}
-	s.at[path] = [2]int64{s.end, int64(len(data))}
-	s.end += int64(len(data))
+	if _, err := s.f.WriteAt(sections, e.off+int64(e.html)); err != nil {
+		return fmt.Errorf("temporary body file: %w", err)
+	}
+	s.pending[path] = e
+	s.end += int64(e.html + e.sections)
 	return nil
 }
 
-func (s *spill) get(path string) ([]byte, error) {
+func (s *spill) read(path string, sections bool) ([]byte, error) {
 	s.mu.Lock()
-	at, ok := s.at[path]
+	e, ok := s.pending[path]
+	if !ok {
+		e, ok = s.at[path]
+	}
 	s.mu.Unlock()
 	if !ok {
-		return nil, fmt.Errorf("%s: internal error: no search sections", path)
+		return nil, fmt.Errorf("%s: internal error: no rendered body", path)
 	}
-	data := make([]byte, at[1])
-	if _, err := s.f.ReadAt(data, at[0]); err != nil {
-		return nil, fmt.Errorf("temporary search file: %w", err)
+	off, n := e.off, e.html
+	if sections {
+		off, n = e.off+int64(e.html), e.sections
+	}
+	data := make([]byte, n)
+	if _, err := s.f.ReadAt(data, off); err != nil {
+		return nil, fmt.Errorf("temporary body file: %w", err)
 	}
 	return data, nil
 }
+
+// html returns the rendered body of the page at path.
+func (s *spill) html(path string) ([]byte, error) { return s.read(path, false) }
+
+// sections returns the encoded search sections of the page at path.
+func (s *spill) sections(path string) ([]byte, error) { return s.read(path, true) }
 
 func (s *spill) close() {
 	s.f.Close()

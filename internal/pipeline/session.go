@@ -75,7 +75,7 @@ type Outcome struct {
 // everything for the first build or Change.All, otherwise the outputs the
 // changed paths affect. On error the session keeps its last good state, so
 // the caller can apply the same change (and any later ones) again.
-func (s *Session) Apply(ch Change, sink publish.Sink) (*Outcome, error) {
+func (s *Session) Apply(ch Change, sink publish.Sink) (_ *Outcome, err error) {
 	start := time.Now()
 	var stages []Stage
 	lap := func(name string) {
@@ -90,12 +90,18 @@ func (s *Session) Apply(ch Change, sink publish.Sink) (*Outcome, error) {
 
 	var next *snapshot
 	var aff affected
-	var err error
+	if s.spill == nil {
+		if s.spill, err = newSpill(s.opts.Scratch); err != nil {
+			return nil, err
+		}
+	}
+	// Bodies rendered by an attempt that fails are forgotten with it.
+	defer s.spill.settle(&err)
 	if full {
 		next, err = s.load()
 		lap("load")
 		if err == nil {
-			err = next.parseAll(s.opts.Root, s.tick("parse"))
+			err = s.parseAll(next)
 			lap("parse")
 		}
 		aff = affected{all: true}
@@ -113,11 +119,6 @@ func (s *Session) Apply(ch Change, sink publish.Sink) (*Outcome, error) {
 
 	targets, removed := plan(prev, next, aff)
 	lap("plan")
-	if s.spill == nil {
-		if s.spill, err = newSpill(s.opts.Scratch); err != nil {
-			return nil, err
-		}
-	}
 	w := &writer{sink: sink, prev: prevHashes(prev), next: next.hashes, seed: s.seed, onPages: ch.PagesWritten}
 	if err := s.renderOutputs(next, targets, aff.all, w); err != nil {
 		// Files this attempt wrote are no longer what the last good build
