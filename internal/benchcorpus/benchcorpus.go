@@ -4,6 +4,12 @@
 // same content with similar layouts. The text is made of per-language word
 // lists (Persian with zero-width non-joiners, Thai without spaces between
 // words), so it is realistic in script and size, not in meaning.
+//
+// Code samples are translated the way real docs translate them: the code is
+// the same in every language, its comments and printed strings are in the
+// page's language, so no cache can reuse one language's highlighted block
+// for another. Options.SameCode writes the older corpus, whose code is
+// identical in every language.
 package benchcorpus
 
 import (
@@ -25,6 +31,12 @@ type Options struct {
 	Guides int    // guides per language (N)
 	Words  int    // about this many words per page; default 1,200
 	Seed   uint64 // same seed, same corpus
+
+	// SameCode writes every language's code blocks with the same English
+	// comments and no Java, Go or JavaScript blocks: byte for byte the
+	// corpus docgen was measured on before code was translated. The
+	// default translates comments and strings in code per language.
+	SameCode bool
 }
 
 // Untranslated reports whether guide i is left untranslated in lang: every
@@ -70,6 +82,12 @@ func Generate(opts Options, i int, lang string) Page {
 	shape := rand.New(rand.NewPCG(opts.Seed, uint64(i)))
 	text := rand.New(rand.NewPCG(opts.Seed^0x9e3779b97f4a7c15, uint64(i)*16+uint64(langIndex(lang))))
 	w := writer{r: text, lang: lang}
+	// Code comments draw from a stream of their own, so the prose is the
+	// same with and without SameCode.
+	code := coder{same: opts.SameCode, c: writer{
+		r:    rand.New(rand.NewPCG(opts.Seed^0x5851f42d4c957f2d, uint64(i)*16+uint64(langIndex(lang)))),
+		lang: lang,
+	}}
 	sections := 6 + shape.IntN(5)
 	perSection := opts.Words / sections
 	var d, h strings.Builder
@@ -117,13 +135,19 @@ func Generate(opts Options, i int, lang string) Page {
 		case 2:
 			both("> [!NOTE]\n> " + w.sentence(10, 20) + "\n\n")
 		case 3:
-			both("```python\n" + pythonSample(shape, i) + "```\n\n")
+			both("```python\n" + code.python(shape, i) + "```\n\n")
 		case 4:
-			both("```ruby\n" + rubySample(shape, i) + "```\n\n")
+			both("```ruby\n" + code.ruby(shape, i) + "```\n\n")
 		case 5:
-			py, rb := pythonSample(shape, i+1), rubySample(shape, i+1)
+			py, rb := code.python(shape, i+1), code.ruby(shape, i+1)
 			d.WriteString("::: client python\n" + w.sentence(6, 12) + "\n\n```python\n" + py + "```\n::: client ruby\n" + w.sentence(6, 12) + "\n\n```ruby\n" + rb + "```\n:::\n\n")
 			h.WriteString("#### Python\n\n" + w.sentence(6, 12) + "\n\n```python\n" + py + "```\n\n#### Ruby\n\n" + w.sentence(6, 12) + "\n\n```ruby\n" + rb + "```\n\n")
+		case 6:
+			// One guide in three also shows Java, Go or JavaScript.
+			if !opts.SameCode && i%3 == 0 {
+				fence, sample := code.other(shape, i)
+				both("```" + fence + "\n" + sample + "```\n\n")
+			}
 		}
 	}
 	return Page{Title: title, Description: w.sentence(10, 18), Docgen: d.String(), Hugo: h.String()}
@@ -138,6 +162,8 @@ func langIndex(lang string) int {
 	return len(Languages)
 }
 
+// pythonSample and rubySample are the SameCode samples: English comments,
+// identical in every language.
 func pythonSample(r *rand.Rand, i int) string {
 	return fmt.Sprintf(`from google.ads.googleads.client import GoogleAdsClient
 
