@@ -15,8 +15,6 @@ import (
 	"strings"
 	"unicode"
 
-	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -113,105 +111,6 @@ func encode(v any) []byte {
 	enc.SetEscapeHTML(false)
 	_ = enc.Encode(v)
 	return bytes.TrimSuffix(b.Bytes(), []byte("\n"))
-}
-
-// Sections splits rendered body HTML at its h2 and h3 headings that have an
-// id. Text of the hidden-by-script client headings is left out.
-func Sections(body []byte) []Section {
-	z := html.NewTokenizer(bytes.NewReader(body))
-	var out []Section
-	cur := Section{}
-	var text strings.Builder
-	inHeading, skip := 0, 0
-	var heading strings.Builder
-	flush := func() {
-		cur.Text = collapse(text.String())
-		if cur.Text != "" || cur.Heading != "" {
-			out = append(out, cur)
-		}
-		text.Reset()
-	}
-	for {
-		tt := z.Next()
-		switch tt {
-		case html.ErrorToken:
-			flush()
-			return out
-		case html.StartTagToken:
-			name, hasAttr := z.TagName()
-			a := atom.Lookup(name)
-			attrs := map[string]string{}
-			for hasAttr {
-				var k, v []byte
-				k, v, hasAttr = z.TagAttr()
-				attrs[string(k)] = string(v)
-			}
-			switch {
-			case skip > 0:
-				if !void(a) {
-					skip++
-				}
-			case chrome(a, attrs):
-				skip = 1
-			case (a == atom.H2 || a == atom.H3) && attrs["id"] != "":
-				flush()
-				cur = Section{Anchor: attrs["id"]}
-				inHeading = 1
-				heading.Reset()
-			case a == atom.P || a == atom.Li || a == atom.Br || a == atom.Tr || a == atom.Pre || a == atom.Div:
-				text.WriteByte(' ')
-			}
-		case html.EndTagToken:
-			if skip > 0 {
-				skip--
-				continue
-			}
-			name, _ := z.TagName()
-			a := atom.Lookup(name)
-			if inHeading > 0 && (a == atom.H2 || a == atom.H3) {
-				cur.Heading = collapse(heading.String())
-				inHeading = 0
-			}
-			if a == atom.P || a == atom.Li || a == atom.Td || a == atom.Th {
-				text.WriteByte(' ')
-			}
-		case html.TextToken:
-			if skip > 0 {
-				continue
-			}
-			if inHeading > 0 {
-				heading.Write(z.Text())
-			} else {
-				text.Write(z.Text())
-			}
-		}
-	}
-}
-
-// chrome reports whether an element is page furniture rather than the
-// guide's text: client-library tab labels and variant headings, callout
-// labels, buttons, scripts and styles.
-func chrome(a atom.Atom, attrs map[string]string) bool {
-	switch a {
-	case atom.Button, atom.Script, atom.Style, atom.Template:
-		return true
-	}
-	for _, c := range strings.Fields(attrs["class"]) {
-		switch c {
-		case "client-tabs", "client-heading", "callout-label":
-			return true
-		}
-	}
-	return attrs["role"] == "tablist"
-}
-
-// void reports whether an element has no end tag.
-func void(a atom.Atom) bool {
-	switch a {
-	case atom.Area, atom.Base, atom.Br, atom.Col, atom.Embed, atom.Hr, atom.Img, atom.Input, atom.Link, atom.Meta, atom.Source, atom.Track, atom.Wbr:
-		return true
-	}
-	return false
 }
 
 func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
