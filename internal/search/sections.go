@@ -146,7 +146,7 @@ func scanSections(body []byte) ([]Section, bool) {
 			continue
 		}
 		// body[i] is '<'.
-		end := i + 1 < len(body) && body[i+1] == '/'
+		end := i+1 < len(body) && body[i+1] == '/'
 		n := i + 1
 		if end {
 			n++
