@@ -138,5 +138,6 @@ func printReport(w io.Writer, r *pipeline.Report) {
 		fmt.Fprintf(w, "%-6s %d pages: %d translated, %d fallback%s; %d missing messages%s\n",
 			l.Code, l.Pages, l.Translated, l.Fallback, stale, len(l.Missing), missing)
 	}
-	fmt.Fprintf(w, "built %d files in %s into %s (view it with: docgen serve)\n", r.Files, r.Duration.Round(1e6), r.Out)
+	fmt.Fprintf(w, "built %d files (%d written; %d pages parsed, %d reused from the last build) in %s into %s (view it with: docgen serve)\n",
+		r.Files, r.Written, r.Parsed, r.Reused, r.Duration.Round(1e6), r.Out)
 }

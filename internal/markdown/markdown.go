@@ -343,3 +343,34 @@ func plainText(n ast.Node, src []byte) string {
 	})
 	return b.String()
 }
+
+// Facts are what a released Document keeps (headings, links,
+// diagnostics), in a form that can be saved between builds.
+type Facts struct {
+	File      string
+	Headings  []Heading
+	Links     []Link
+	LinkLines []int // file line of each link
+	Diags     diag.List
+}
+
+// Facts returns the document's facts. Call it after Release.
+func (d *Document) Facts() Facts {
+	f := Facts{File: d.file, Headings: d.Headings, Links: d.Links, Diags: d.Diags, LinkLines: make([]int, len(d.Links))}
+	for i, l := range d.Links {
+		f.LinkLines[i] = d.LinkLine(l)
+	}
+	return f
+}
+
+// FromFacts returns a released Document holding f: what a build kept of a
+// page it parsed before.
+func FromFacts(f Facts) *Document {
+	d := &Document{file: f.File, Headings: f.Headings, Links: f.Links, Diags: f.Diags}
+	for i := range d.Links {
+		if i < len(f.LinkLines) {
+			d.Links[i].line = f.LinkLines[i]
+		}
+	}
+	return d
+}

@@ -48,7 +48,7 @@ func BenchmarkStages(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	if s.spill, err = newSpill(""); err != nil {
+	if s.store, err = newBodyStore("", ""); err != nil {
 		b.Fatal(err)
 	}
 	b.Run("parse", func(b *testing.B) {
@@ -59,7 +59,7 @@ func BenchmarkStages(b *testing.B) {
 		}
 	})
 	var settled error
-	s.spill.settle(&settled)
+	s.store.settle(&settled)
 	b.Run("arrange", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
 			if err := st.arrange(false, nil); err != nil {
@@ -72,7 +72,7 @@ func BenchmarkStages(b *testing.B) {
 	b.Run("render", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
 			mem = publish.NewMemory()
-			w := &writer{sink: mem, next: map[string]uint64{}, seed: s.seed}
+			w := &writer{sink: mem, next: map[string]uint64{}}
 			if err := s.renderOutputs(st, targets, true, w); err != nil {
 				b.Fatal(err)
 			}

@@ -1,7 +1,11 @@
 package pipeline
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
+	"os"
+
 	"github.com/docgen/docgen"
 	"github.com/docgen/docgen/internal/catalog"
 	"github.com/docgen/docgen/internal/config"
@@ -20,6 +24,8 @@ type inputs struct {
 	conv        map[string]*markdown.Converter // by language code
 	hl          *markdown.Highlighter          // shared by all converters
 	layouts     *render.Layouts
+	cfgSum      string            // digest of the configuration file
+	convSum     map[string]string // by language: digest of what its converter writes besides the page
 }
 
 // snapshot is one build's state: compact (no page bodies), so a session can
@@ -38,6 +44,29 @@ type snapshot struct {
 // load runs the load stage from scratch: config, page index, catalogs,
 // layouts.
 func (s *Session) load() (*snapshot, error) {
+	in, err := s.loadInputs()
+	if err != nil {
+		return nil, err
+	}
+	known := func(code string) bool { return in.cfg.Language(code) != nil }
+	list, err := content.LoadFrontMatter(s.opts.Root, "content", known)
+	if err != nil {
+		return nil, err
+	}
+	assets, err := content.Assets(s.opts.Root)
+	if err != nil {
+		return nil, err
+	}
+	st := &snapshot{in: in, pages: make(map[string]*content.Page, len(list)), docs: make(map[string]*render.Parsed, len(list)), hashes: map[string]uint64{}, assets: assets}
+	for _, p := range list {
+		st.pages[p.Path] = p
+	}
+	return st, nil
+}
+
+// loadInputs loads what a build reads besides the pages: the
+// configuration, the catalogs and the layouts.
+func (s *Session) loadInputs() (*inputs, error) {
 	opts := s.opts
 	cfg, err := config.Load(opts.Config)
 	if err != nil {
@@ -48,27 +77,21 @@ func (s *Session) load() (*snapshot, error) {
 			return nil, fmt.Errorf("--base-url: %w", err)
 		}
 	}
-	known := func(code string) bool { return cfg.Language(code) != nil }
-	list, err := content.LoadFrontMatter(opts.Root, "content", known)
-	if err != nil {
-		return nil, err
-	}
 	in := &inputs{cfg: cfg, hl: markdown.NewHighlighter()}
+	if data, err := os.ReadFile(opts.Config); err == nil {
+		sum := sha256.Sum256(data)
+		in.cfgSum = hex.EncodeToString(sum[:])
+	}
+	if opts.BaseURL != "" || opts.Drafts {
+		in.cfgSum += fmt.Sprintf(" drafts=%v base=%q", opts.Drafts, opts.BaseURL)
+	}
 	if err := in.loadCatalogs(opts.Root); err != nil {
 		return nil, err
 	}
 	if err := in.loadLayouts(opts.Root); err != nil {
 		return nil, err
 	}
-	assets, err := content.Assets(opts.Root)
-	if err != nil {
-		return nil, err
-	}
-	st := &snapshot{in: in, pages: make(map[string]*content.Page, len(list)), docs: make(map[string]*render.Parsed, len(list)), hashes: map[string]uint64{}, assets: assets}
-	for _, p := range list {
-		st.pages[p.Path] = p
-	}
-	return st, nil
+	return in, nil
 }
 
 // loadCatalogs reads locales/ and makes each language's translator and
@@ -80,11 +103,18 @@ func (in *inputs) loadCatalogs(root string) error {
 	}
 	in.translators = map[string]*catalog.Translator{}
 	in.conv = map[string]*markdown.Converter{}
+	in.convSum = map[string]string{}
 	cfg := in.cfg
 	for i := range cfg.Languages {
 		l := &cfg.Languages[i]
 		t := cat.Translator(l)
 		in.translators[l.Code] = t
+		h := sha256.New()
+		for _, kind := range markdown.CalloutKinds {
+			fmt.Fprintf(h, "%s\x00", t.T(render.CalloutMessage(kind)))
+		}
+		fmt.Fprintf(h, "%s\x00", t.T("ClientLanguage"))
+		in.convSum[l.Code] = hex.EncodeToString(h.Sum(nil))
 		in.conv[l.Code] = markdown.New(markdown.Options{
 			CalloutLabel:    func(kind string) string { return t.T(render.CalloutMessage(kind)) },
 			ClientName:      cfg.ClientName,

@@ -1,6 +1,9 @@
 package pipeline
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
 	"path"
 	"sort"
 
@@ -68,12 +71,25 @@ func (s *Session) parsePage(st *snapshot, p *content.Page) (*render.Parsed, erro
 		d, _ := diag.As(err)
 		return &render.Parsed{Doc: &markdown.Document{Diags: diag.List{d}}}, nil
 	}
-	doc := st.in.conv[p.Lang].Parse(p.Path, body, p.BodyLine)
+	var src *markdown.Document
+	source := ""
 	if p.Lang != st.in.cfg.DefaultLanguage.Code {
-		source := path.Join(path.Dir(p.Path), st.in.cfg.DefaultLanguage.Code+".md")
-		if src := st.docs[source]; src != nil && st.pages[source] != nil {
-			matchHeadings(source, src.Doc, doc)
+		source = path.Join(path.Dir(p.Path), st.in.cfg.DefaultLanguage.Code+".md")
+		if d := st.docs[source]; d != nil && st.pages[source] != nil {
+			src = d.Doc
 		}
+	}
+	key := s.bodyKey(st, p, body, src)
+	if r, ok := s.reuse[p.Path]; ok && r.body.Key == key {
+		// An earlier build made this body from the same inputs.
+		s.store.adopt(p.Path, r.body)
+		s.reusedPages.Add(1)
+		return &render.Parsed{Doc: markdown.FromFacts(r.facts)}, nil
+	}
+	s.parsedPages.Add(1)
+	doc := st.in.conv[p.Lang].Parse(p.Path, body, p.BodyLine)
+	if src != nil {
+		matchHeadings(source, src, doc)
 	}
 	if len(doc.Diags.Errors()) == 0 {
 		html, err := doc.HTML()
@@ -81,12 +97,29 @@ func (s *Session) parsePage(st *snapshot, p *content.Page) (*render.Parsed, erro
 			return nil, err
 		}
 		sections := search.EncodeSections(search.Sections([]byte(html)))
-		if err := s.spill.put(p.Path, []byte(html), sections); err != nil {
+		if err := s.store.put(p.Path, key, []byte(html), sections); err != nil {
 			return nil, err
 		}
 	}
 	doc.Release()
 	return &render.Parsed{Doc: doc}, nil
+}
+
+// bodyKey digests everything a page's body and facts are made from:
+// docgen itself, the configuration, the language's converter (callout
+// labels and the like come from its catalog), the page's path and first
+// line, its Markdown, and for a translation the ids of its source's
+// headings.
+func (s *Session) bodyKey(st *snapshot, p *content.Page, body []byte, src *markdown.Document) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00%d\x00%d\x00", s.version(), st.in.cfgSum, st.in.convSum[p.Lang], p.Path, p.BodyLine, len(body))
+	h.Write(body)
+	if src != nil {
+		for _, hd := range src.Headings {
+			fmt.Fprintf(h, "\x00%s", hd.ID)
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // matchHeadings gives each heading of doc, a translation of the source page

@@ -14,7 +14,6 @@
 package pipeline
 
 import (
-	"fmt"
 	"path/filepath"
 	"sort"
 	"time"
@@ -23,7 +22,6 @@ import (
 	"github.com/docgen/docgen/internal/publish"
 	"github.com/docgen/docgen/internal/render"
 	"github.com/docgen/docgen/internal/site"
-	"github.com/docgen/docgen/internal/uptodate"
 )
 
 // Options say where the site is and where it goes.
@@ -31,7 +29,7 @@ type Options struct {
 	Root   string // site folder holding content/, locales/, layouts/
 	Config string // config file; default Root/config.toml
 	Out    string // output folder; default Root/public
-	Force  bool   // Run: build even when nothing changed since the last Run
+	Force  bool   // Run: build everything from scratch, reusing nothing of the last Run
 	// Progress, when set, is told how far each long stage ("parse",
 	// "render") is; it is called from several goroutines.
 	Progress func(stage string, done, total int)
@@ -41,6 +39,9 @@ type Options struct {
 	Drafts bool
 	// BaseURL, when set, replaces config.toml's base_url (preview deployments).
 	BaseURL string
+	// CacheLimit bounds the page bodies a build keeps on disk for the next
+	// one, in bytes (default 2 GiB); a site whose bodies take more keeps none.
+	CacheLimit int64
 }
 
 // WithDefaults fills in the default config file and output folder.
@@ -63,6 +64,8 @@ type Report struct {
 	Warnings  diag.List
 	Files     int // files the site has
 	Written   int // files this build wrote (an update writes only what changed)
+	Parsed    int // pages whose Markdown this build parsed
+	Reused    int // pages whose body an earlier build made from the same inputs
 	Duration  time.Duration
 	// ExternalLinks are the absolute URLs the pages link to (not fetched).
 	ExternalLinks []string
@@ -89,65 +92,6 @@ type LanguageReport struct {
 	Stale      int      // translations older than their source
 	Drafts     int      // translations marked draft (readers get the fallback)
 	Missing    []string // catalog messages that fell back to the source language
-}
-
-// Run builds the whole site into the output folder. The folder is guarded
-// and locked first (see publish.Open); files go to a staging folder that
-// replaces the old output only when the build succeeded, so on error the
-// previous output stays as it was. When neither the inputs nor the output
-// changed since the last Run, it does nothing and says so (Report.UpToDate),
-// unless opts.Force is set.
-func Run(opts Options) (*Report, error) {
-	start := time.Now()
-	opts = opts.WithDefaults()
-	out, err := publish.Open(publish.Options{Root: opts.Root, Config: opts.Config, Out: opts.Out, Command: "docgen build"})
-	if err != nil {
-		return nil, err
-	}
-	defer out.Close()
-	inputs, inErr := InputDigest(opts)
-	if inErr != nil {
-		inputs = ""
-	} else if opts.Drafts || opts.BaseURL != "" {
-		inputs += fmt.Sprintf(" drafts=%v base=%q", opts.Drafts, opts.BaseURL) // the same inputs make another site
-	}
-	if !opts.Force && out.UpToDate(inputs) {
-		return &Report{UpToDate: true, Duration: time.Since(start), Out: opts.Out}, nil
-	}
-	stage, err := out.Stage()
-	if err != nil {
-		return nil, err
-	}
-	if opts.Scratch == "" {
-		if opts.Scratch, err = stage.Scratch(); err != nil {
-			stage.Abort()
-			return nil, err
-		}
-	}
-	s := NewSession(opts)
-	defer s.Close()
-	res, err := s.Apply(Change{All: true}, stage)
-	if err == nil {
-		err = stage.Commit(inputs)
-	} else {
-		stage.Abort()
-	}
-	if err != nil {
-		return nil, err
-	}
-	res.Report.Duration = time.Since(start)
-	res.Report.Out = opts.Out
-	return res.Report, nil
-}
-
-// InputDigest digests everything a build reads, to tell an unchanged site.
-func InputDigest(opts Options) (string, error) {
-	opts = opts.WithDefaults()
-	cfg, err := filepath.Rel(opts.Root, opts.Config)
-	if err != nil {
-		return "", err
-	}
-	return uptodate.Inputs(opts.Root, cfg, "content", "locales", "layouts", "static")
 }
 
 // Result is a site rendered in memory.

@@ -19,6 +19,9 @@ type Change struct {
 	// config.toml or any path outside content/, locales/ and layouts/
 	// makes a full build.
 	Paths []string
+	// Fresh says the sink starts empty: every output is written, even one
+	// whose bytes the last build wrote.
+	Fresh bool
 	// PagesWritten, when set, is called once the guide and language pages
 	// are written, before the search indexes and the sitemap (which hold
 	// the whole site), so a preview can reload early.

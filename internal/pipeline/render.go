@@ -1,10 +1,8 @@
 package pipeline
 
 import (
-	"fmt"
-	"hash/maphash"
+	"hash/crc64"
 	"html/template"
-	"os"
 	"runtime"
 	"sync"
 
@@ -22,7 +20,7 @@ import (
 // the bodies dropped, keeping only the search sections (on disk). Search
 // indexes come next, one at a time, then the other pages.
 func (s *Session) renderOutputs(next *snapshot, targets []render.Target, assets bool, w *writer) error {
-	in := render.Input{Site: next.site, Translators: next.in.translators, Layouts: next.in.layouts, Sections: s.spill.sections}
+	in := render.Input{Site: next.site, Translators: next.in.translators, Layouts: next.in.layouts, Sections: s.store.sections}
 	byGuide := map[string][]render.Target{}
 	var searches, rest []render.Target
 	for _, t := range targets {
@@ -187,7 +185,7 @@ func (s *Session) copyAssets(next *snapshot, w *writer) error {
 func (s *Session) bodies(next *snapshot, paths []string) (map[string]*render.Parsed, error) {
 	m := make(map[string]*render.Parsed, len(paths))
 	for _, p := range paths {
-		html, err := s.spill.html(p)
+		html, err := s.store.html(p)
 		if err != nil {
 			return nil, err
 		}
@@ -196,13 +194,16 @@ func (s *Session) bodies(next *snapshot, paths []string) (map[string]*render.Par
 	return m, nil
 }
 
+// crcTable hashes output files: the hashes are saved with the build's state,
+// so they must not depend on the process.
+var crcTable = crc64.MakeTable(crc64.ECMA)
+
 // writer hands files to the sink, skipping those whose bytes the last
 // build already wrote, and remembers what it wrote.
 type writer struct {
 	sink    publish.Sink
 	prev    map[string]uint64 // the last build's hashes (nil: write all)
 	next    map[string]uint64 // this build's hashes
-	seed    maphash.Seed
 	onPages func([]string)
 
 	mu      sync.Mutex
@@ -214,7 +215,7 @@ func (w *writer) write(files []render.File) error {
 	var todo []render.File
 	w.mu.Lock()
 	for _, f := range files {
-		h := maphash.Bytes(w.seed, f.Data)
+		h := crc64.Checksum(f.Data, crcTable)
 		w.next[f.Path] = h
 		if old, ok := w.prev[f.Path]; ok && old == h {
 			continue
@@ -260,94 +261,4 @@ func (b *bgWriter) stop() error {
 		b.err = <-b.errc
 	}
 	return b.err
-}
-
-// spill keeps every page's rendered body and encoded search sections in a
-// temporary file, so a site's text is not held in memory between the parse
-// stage, which makes them, and the render stage, which lays them out. The
-// file is unlinked as soon as it is made: it disappears with the process
-// however it ends.
-type spill struct {
-	mu      sync.Mutex
-	f       *os.File
-	end     int64
-	at      map[string]spillEntry // content path → where its body is
-	pending map[string]spillEntry // bodies of the build under way
-}
-
-// settle keeps the bodies the build under way rendered if it succeeded
-// (*err is nil), and forgets them if it failed.
-func (s *spill) settle(err *error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if *err == nil {
-		for p, e := range s.pending {
-			s.at[p] = e
-		}
-	}
-	clear(s.pending)
-}
-
-// spillEntry locates one page's body: HTML then sections, end to end.
-type spillEntry struct {
-	off            int64
-	html, sections int
-}
-
-func newSpill(dir string) (*spill, error) {
-	f, err := os.CreateTemp(dir, "docgen-bodies-*")
-	if err != nil {
-		return nil, fmt.Errorf("cannot create a temporary file for page bodies: %w", err)
-	}
-	if runtime.GOOS != "windows" {
-		os.Remove(f.Name())
-	}
-	return &spill{f: f, at: map[string]spillEntry{}, pending: map[string]spillEntry{}}, nil
-}
-
-func (s *spill) put(path string, html, sections []byte) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	e := spillEntry{off: s.end, html: len(html), sections: len(sections)}
-	if _, err := s.f.WriteAt(html, e.off); err != nil {
-		return fmt.Errorf("temporary body file: %w", err)
-	}
-	if _, err := s.f.WriteAt(sections, e.off+int64(e.html)); err != nil {
-		return fmt.Errorf("temporary body file: %w", err)
-	}
-	s.pending[path] = e
-	s.end += int64(e.html + e.sections)
-	return nil
-}
-
-func (s *spill) read(path string, sections bool) ([]byte, error) {
-	s.mu.Lock()
-	e, ok := s.pending[path]
-	if !ok {
-		e, ok = s.at[path]
-	}
-	s.mu.Unlock()
-	if !ok {
-		return nil, fmt.Errorf("%s: internal error: no rendered body", path)
-	}
-	off, n := e.off, e.html
-	if sections {
-		off, n = e.off+int64(e.html), e.sections
-	}
-	data := make([]byte, n)
-	if _, err := s.f.ReadAt(data, off); err != nil {
-		return nil, fmt.Errorf("temporary body file: %w", err)
-	}
-	return data, nil
-}
-
-// html returns the rendered body of the page at path.
-func (s *spill) html(path string) ([]byte, error) { return s.read(path, false) }
-
-// sections returns the encoded search sections of the page at path.
-func (s *spill) sections(path string) ([]byte, error) { return s.read(path, true) }
-
-func (s *spill) close() {
-	s.f.Close()
-	os.Remove(s.f.Name())
 }

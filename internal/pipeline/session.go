@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"hash/maphash"
 	"sync/atomic"
 	"time"
 
@@ -17,8 +16,18 @@ import (
 type Session struct {
 	opts  Options
 	last  *snapshot // the last successful build; nil before the first
-	spill *spill    // encoded search sections of every page, on disk
-	seed  maphash.Seed
+	store *bodyStore // every page's rendered body, on disk
+	// storeDir, when set, keeps the bodies for the next process
+	// (docgen build); serve and tests use a temporary store.
+	storeDir string
+	// reuse holds what an earlier build made of each page, from its saved
+	// state: a page whose inputs digest to the same key is not parsed.
+	reuse map[string]reused
+	// versionSum caches the digest of docgen's executable.
+	versionSum *string
+	// parsedPages and reusedPages count, per Apply, the pages parsed and
+	// those whose body an earlier build made.
+	parsedPages, reusedPages atomic.Int64
 	// changedAt caches when a source's text changed since a recorded
 	// version (git history is asked once per pair).
 	changedAt map[[3]string]time.Time
@@ -41,7 +50,7 @@ func (s *Session) sourceChanged(source *content.Page, recorded string) time.Time
 
 // NewSession returns a session for the site described by opts.
 func NewSession(opts Options) *Session {
-	return &Session{opts: opts.WithDefaults(), seed: maphash.MakeSeed()}
+	return &Session{opts: opts.WithDefaults()}
 }
 
 // Options returns the session's options with defaults filled in.
@@ -57,9 +66,9 @@ func (s *Session) Site() *site.Site {
 
 // Close releases the session's temporary files.
 func (s *Session) Close() {
-	if s.spill != nil {
-		s.spill.close()
-		s.spill = nil
+	if s.store != nil {
+		s.store.close()
+		s.store = nil
 	}
 }
 
@@ -85,18 +94,20 @@ func (s *Session) Apply(ch Change, sink publish.Sink) (_ *Outcome, err error) {
 		}
 		stages = append(stages, Stage{name, time.Since(start) - before})
 	}
+	s.parsedPages.Store(0)
+	s.reusedPages.Store(0)
 	prev := s.last
 	full := prev == nil || ch.All || ch.needsFullBuild()
 
 	var next *snapshot
 	var aff affected
-	if s.spill == nil {
-		if s.spill, err = newSpill(s.opts.Scratch); err != nil {
+	if s.store == nil {
+		if s.store, err = newBodyStore(s.storeDir, s.opts.Scratch); err != nil {
 			return nil, err
 		}
 	}
 	// Bodies rendered by an attempt that fails are forgotten with it.
-	defer s.spill.settle(&err)
+	defer s.store.settle(&err)
 	if full {
 		next, err = s.load()
 		lap("load")
@@ -119,7 +130,10 @@ func (s *Session) Apply(ch Change, sink publish.Sink) (_ *Outcome, err error) {
 
 	targets, removed := plan(prev, next, aff)
 	lap("plan")
-	w := &writer{sink: sink, prev: prevHashes(prev), next: next.hashes, seed: s.seed, onPages: ch.PagesWritten}
+	w := &writer{sink: sink, prev: prevHashes(prev), next: next.hashes, onPages: ch.PagesWritten}
+	if ch.Fresh {
+		w.prev = nil
+	}
 	if err := s.renderOutputs(next, targets, aff.all, w); err != nil {
 		// Files this attempt wrote are no longer what the last good build
 		// wrote: forget their hashes so the next build writes them again.
@@ -141,6 +155,7 @@ func (s *Session) Apply(ch Change, sink publish.Sink) (_ *Outcome, err error) {
 	rep := next.report(time.Since(start))
 	rep.Stages = stages
 	rep.Written = len(w.written)
+	rep.Parsed, rep.Reused = int(s.parsedPages.Load()), int(s.reusedPages.Load())
 	return &Outcome{Report: rep, Full: full, Written: w.written, Removed: removed}, nil
 }
 

@@ -107,6 +107,11 @@ func Open(opts Options) (*Output, error) {
 	return o, nil
 }
 
+// StatePath returns the path of one of docgen's records of this output
+// (".manifest", ".lock", ...), in .docgen/builds; other packages keep their
+// own records of the output there, under the output's lock.
+func (o *Output) StatePath(ext string) string { return o.statePath(ext) }
+
 func (o *Output) statePath(ext string) string {
 	return filepath.Join(o.stateDir, stateKey(o.abs)+ext)
 }

@@ -1,0 +1,292 @@
+package pipeline
+
+import (
+	"bytes"
+	"compress/gzip"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/gob"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/docgen/docgen/internal/atomicfile"
+	"github.com/docgen/docgen/internal/content"
+	"github.com/docgen/docgen/internal/markdown"
+	"github.com/docgen/docgen/internal/render"
+)
+
+// A build saves its state beside its output's manifest (.docgen/builds/
+// <key>.state): the page index, each page's facts and body reference, the
+// hash of every output file, and a stamp (size and modification time) of
+// every input file. The next `docgen build` of the same output restores
+// it, compares the stamps with the disk and applies only the change, as
+// serve does after an edit: a cold process on a warm checkout redoes what
+// changed. The state is used only if it was written by the same docgen
+// binary, with the same options, for the output now on disk; anything else,
+// or --force, builds from scratch.
+
+// stateFormat changes whenever savedState does.
+const stateFormat = 1
+
+// savedState is what a build leaves for the next one.
+type savedState struct {
+	Format  int
+	Version string // digest of the docgen executable that wrote it
+	Options string // options that make another site (config file, drafts, base URL)
+	Build   string // random id, also written to the output's manifest
+	Head    string // git HEAD when it was built ("" without git)
+	Stamps  map[string]stamp
+	Pages   []*content.Page
+	Facts   map[string]markdown.Facts
+	Bodies  map[string]bodyRef
+	Hashes  map[string]uint64
+	Assets  []content.Asset
+}
+
+// stamp is what a build remembers of an input file to tell it changed.
+type stamp struct {
+	Size  int64
+	MTime int64 // nanoseconds
+	Mode  fs.FileMode
+}
+
+// reused is what an earlier build made of one page.
+type reused struct {
+	facts markdown.Facts
+	body  bodyRef
+}
+
+// version digests the running docgen executable, so a state or body
+// another build of docgen made is never reused ("" when unknown: nothing is
+// reused then).
+func (s *Session) version() string {
+	if s.versionSum == nil {
+		sum := ""
+		if exe, err := os.Executable(); err == nil {
+			if f, err := os.Open(exe); err == nil {
+				h := sha256.New()
+				if _, err := io.Copy(h, f); err == nil {
+					sum = hex.EncodeToString(h.Sum(nil))
+				}
+				f.Close()
+			}
+		}
+		s.versionSum = &sum
+	}
+	return *s.versionSum
+}
+
+// optionsKey names the options that make another site from the same files.
+func (o Options) optionsKey() string {
+	return fmt.Sprintf("config=%q drafts=%v base=%q", o.Config, o.Drafts, o.BaseURL)
+}
+
+// stampInputs stamps every file a build reads: the configuration file and
+// everything under content/, locales/, layouts/ and static/.
+func stampInputs(opts Options) (map[string]stamp, error) {
+	out := map[string]stamp{}
+	cfg, err := filepath.Rel(opts.Root, opts.Config)
+	if err != nil {
+		return nil, err
+	}
+	if info, err := os.Lstat(opts.Config); err == nil {
+		out[filepath.ToSlash(cfg)] = stampOf(info)
+	}
+	for _, dir := range []string{"content", "locales", "layouts", "static"} {
+		err := filepath.WalkDir(filepath.Join(opts.Root, dir), func(p string, d fs.DirEntry, err error) error {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil
+			}
+			if err != nil {
+				return err
+			}
+			rel, err := filepath.Rel(opts.Root, p)
+			if err != nil {
+				return err
+			}
+			if strings.HasPrefix(d.Name(), ".") && p != filepath.Join(opts.Root, dir) {
+				if d.IsDir() {
+					return fs.SkipDir // hidden: not read by builds
+				}
+				return nil
+			}
+			if d.IsDir() && !strings.HasSuffix(strings.ToLower(d.Name()), ".md") {
+				return nil // a folder changes with its files
+			}
+			info, err := d.Info()
+			if err != nil {
+				return err
+			}
+			out[filepath.ToSlash(rel)] = stampOf(info)
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+func stampOf(info fs.FileInfo) stamp {
+	return stamp{Size: info.Size(), MTime: info.ModTime().UnixNano(), Mode: info.Mode().Type()}
+}
+
+// changedInputs lists the input paths whose stamps differ, sorted.
+func changedInputs(before, now map[string]stamp) []string {
+	var out []string
+	for p, st := range now {
+		if old, ok := before[p]; !ok || old != st {
+			out = append(out, p)
+		}
+	}
+	for p := range before {
+		if _, ok := now[p]; !ok {
+			out = append(out, p)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// gitHead returns the commit checked out in root, or "" without git.
+func gitHead(root string) string {
+	cmd := exec.Command("git", "rev-parse", "HEAD")
+	cmd.Dir = root
+	out, err := cmd.Output()
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSpace(string(out))
+}
+
+// readState reads a saved state; nil when there is none or it cannot be
+// used by this docgen with these options.
+func (s *Session) readState(file string) *savedState {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return nil
+	}
+	var st savedState
+	if err := gob.NewDecoder(zr).Decode(&st); err != nil {
+		return nil
+	}
+	if st.Format != stateFormat || st.Version == "" || st.Version != s.version() || st.Options != s.opts.optionsKey() {
+		return nil
+	}
+	return &st
+}
+
+// saveState writes the state of the session's last good build.
+func (s *Session) saveState(file, build, head string, stamps map[string]stamp, bodies map[string]bodyRef) error {
+	st := s.last
+	saved := savedState{Format: stateFormat, Version: s.version(), Options: s.opts.optionsKey(), Build: build, Head: head,
+		Stamps: stamps, Facts: map[string]markdown.Facts{}, Bodies: bodies, Hashes: st.hashes, Assets: st.assets}
+	for p, page := range st.pages {
+		saved.Pages = append(saved.Pages, page)
+		if bodies != nil {
+			saved.Facts[p] = st.docs[p].Doc.Facts()
+		}
+	}
+	sortPages(saved.Pages)
+	var b bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&b, gzip.BestSpeed)
+	if err := gob.NewEncoder(zw).Encode(&saved); err != nil {
+		return fmt.Errorf("saving the build's state: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	return atomicfile.WriteFile(file, b.Bytes(), 0o644)
+}
+
+// restore makes the saved state the session's last good build, with the
+// inputs (configuration, catalogs, layouts) loaded afresh, and returns the
+// change since then: the input files whose stamps differ. Pages without
+// a date in their front matter take it from git, so a new HEAD re-reads
+// them.
+func (s *Session) restore(saved *savedState, stamps map[string]stamp, head string) (Change, error) {
+	in, err := s.loadInputs()
+	if err != nil {
+		return Change{}, err
+	}
+	st := &snapshot{in: in, pages: map[string]*content.Page{}, docs: map[string]*render.Parsed{},
+		hashes: saved.Hashes, assets: saved.Assets}
+	if st.hashes == nil {
+		st.hashes = map[string]uint64{}
+	}
+	paths := changedInputs(saved.Stamps, stamps)
+	for _, p := range paths {
+		st, ok := stamps[p]
+		if ok && st.Mode != 0 {
+			// A link, pipe or device: the loader names what is wrong.
+			return Change{All: true}, nil
+		}
+		if _, known := saved.Stamps[p]; ok && !known && strings.HasPrefix(p, "content/") {
+			lang, isPage := strings.CutSuffix(path.Base(p), ".md")
+			if !isPage || in.cfg.Language(lang) == nil {
+				// A new file that is not a page of a known language: the
+				// loader says what it is (an asset, a misnamed page, ...).
+				return Change{All: true}, nil
+			}
+		}
+	}
+	seen := map[string]bool{}
+	for _, p := range paths {
+		seen[p] = true
+	}
+	s.reuse = map[string]reused{}
+	for _, page := range saved.Pages {
+		st.pages[page.Path] = page
+		facts, ok := saved.Facts[page.Path]
+		if !ok {
+			// Nothing kept of this page: it is read again.
+			if !seen[page.Path] {
+				paths = append(paths, page.Path)
+				seen[page.Path] = true
+			}
+			st.docs[page.Path] = &render.Parsed{Doc: markdown.FromFacts(markdown.Facts{File: page.Path})}
+			continue
+		}
+		st.docs[page.Path] = &render.Parsed{Doc: markdown.FromFacts(facts)}
+		if r, ok := saved.Bodies[page.Path]; ok {
+			s.reuse[page.Path] = reused{facts: facts, body: r}
+		}
+		if head != saved.Head && page.Front.Updated.IsZero() && !seen[page.Path] {
+			paths = append(paths, page.Path)
+			seen[page.Path] = true
+		}
+	}
+	s.store.at = map[string]bodyRef{}
+	for p, r := range saved.Bodies {
+		s.store.at[p] = r
+	}
+	// The site model and link results are made again by arrange.
+	s.last = st
+	for i, p := range paths {
+		paths[i] = path.Clean(p)
+	}
+	sort.Strings(paths)
+	return Change{Paths: paths}, nil
+}
+
+// newBuildID returns a random id tying a saved state to the output it
+// describes.
+func newBuildID() string {
+	var b [12]byte
+	_, _ = rand.Read(b[:])
+	return "build-" + hex.EncodeToString(b[:])
+}
