@@ -15,7 +15,7 @@ import (
 // each update, through the same stages. It is not safe for concurrent use.
 type Session struct {
 	opts  Options
-	last  *snapshot // the last successful build; nil before the first
+	last  *snapshot  // the last successful build; nil before the first
 	store *bodyStore // every page's rendered body, on disk
 	// storeDir, when set, keeps the bodies for the next process
 	// (docgen build); serve and tests use a temporary store.
