@@ -113,8 +113,11 @@ func (s *Site) printFindings(w io.Writer, findings []i18ncheck.Finding) {
 		}
 		errs, warns := i18ncheck.Counts(mine)
 		state := ""
-		if c.Data == nil {
-			state = " (no file: every message shows in English)"
+		switch {
+		case c.Data == nil && c.Builtin != nil:
+			state = " (no file: docgen's built-in catalog)"
+		case c.Data == nil:
+			state = " (no file, none built in: every message shows in English)"
 		}
 		fmt.Fprintf(w, "%s  %s%s: %s, %s\n", c.Lang, c.File, state, count(errs, "error"), count(warns, "warning"))
 		if len(mine) == 0 {
