@@ -14,7 +14,8 @@ import (
 // headings their source's ids and checks every internal link.
 func (st *snapshot) arrange(showDrafts bool, changed func(source *content.Page, recorded string) time.Time) error {
 	// A guide whose source page is a draft is left out, with its
-	// translations, unless drafts are shown (docgen build --drafts).
+	// translations and, for a section, every page below it, unless drafts
+	// are shown (docgen build --drafts).
 	def := st.in.cfg.DefaultLanguage.Code
 	var drafts diag.List
 	hidden := map[string]bool{}
@@ -27,7 +28,13 @@ func (st *snapshot) arrange(showDrafts bool, changed func(source *content.Page, 
 	}
 	list := make([]*content.Page, 0, len(st.pages))
 	for _, p := range st.pages {
-		if !hidden[p.Slug] {
+		if !hiddenBy(hidden, p.Slug) && !p.Generated {
+			list = append(list, p)
+		}
+	}
+	st.sections(list)
+	for _, p := range st.pages {
+		if p.Generated {
 			list = append(list, p)
 		}
 	}
@@ -57,6 +64,33 @@ func (st *snapshot) arrange(showDrafts bool, changed func(source *content.Page, 
 	}
 	st.site, st.warnings, st.links = s, warnings, links
 	return nil
+}
+
+// hiddenBy reports whether slug or a section above it is hidden.
+func hiddenBy(hidden map[string]bool, slug string) bool {
+	for ; slug != ""; slug = content.Parent(slug) {
+		if hidden[slug] {
+			return true
+		}
+	}
+	return false
+}
+
+// sections replaces the generated section index pages of the snapshot
+// with those the published pages need (content.SectionPages), with their
+// (empty) facts.
+func (st *snapshot) sections(published []*content.Page) {
+	for path, p := range st.pages {
+		if p.Generated {
+			delete(st.pages, path)
+			delete(st.docs, path)
+		}
+	}
+	gen := content.SectionPages(published, st.in.cfg.DefaultLanguage.Code)
+	for _, p := range gen {
+		st.pages[p.Path] = p
+	}
+	_ = st.parse("", gen, func(int) func() { return func() {} }) // empty bodies: nothing to read, nothing to fail
 }
 
 // matchHeadings gives each translated heading the id of the source heading
