@@ -91,9 +91,9 @@ type Guide struct {
 	BodyDir     string
 	Fallback    bool
 	Stale       bool
-	SourceDate  string // stale pages: when the source was updated
-	OriginalURL string // relative link to the source-language page
-	TitleLang   string // set on fallback pages: the language of the title and contents entries
+	SourceDate  string       // stale pages: when the source was updated
+	OriginalURL string       // relative link to the source-language page
+	TitleLang   string       // set on fallback pages: the language of the title and contents entries
 	Breadcrumbs []Crumb      // home, the sections above, the page
 	Children    []IndexEntry // a section's pages, in order
 }

@@ -151,7 +151,9 @@ func Build(cfg *config.Config, pages []*content.Page) (*Site, diag.List, error) 
 				p.Content, p.Draft = nil, true
 			}
 			if p.Content == nil {
-				p.Content, p.Fallback = g.Source, true
+				// A generated section page has no text to translate: it is
+				// the same page in every language, not a fallback.
+				p.Content, p.Fallback = g.Source, !g.Source.Generated
 			} else if lang.Code != def && p.Content.Front.SourceHash != "" && p.Content.Front.SourceHash != g.Source.Hash {
 				p.Stale = true
 			}
