@@ -59,7 +59,12 @@ func Check(pages []Page, ids func(slug string) map[string]bool, warnOnly bool) R
 					continue // the language's home page
 				}
 				if strings.HasPrefix(target, "../") || target == ".." {
-					res.add(p, l, warnOnly, "link to a page below content/", "link leaves the site's pages (%s)", l.Dest)
+					// Above the language's folder: the site's root page or
+					// another language, which docgen does not check; but a
+					// Markdown file there is no page.
+					if strings.HasSuffix(strings.SplitN(strings.SplitN(l.Dest, "#", 2)[0], "?", 2)[0], ".md") {
+						res.add(p, l, warnOnly, "link to a page below content/", "link to a Markdown file outside content/ (%s)", l.Dest)
+					}
 					continue
 				}
 				if targetIDs = ids(target); targetIDs == nil {
