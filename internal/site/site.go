@@ -168,7 +168,7 @@ func Build(cfg *config.Config, pages []*content.Page) (*Site, diag.List, error) 
 			p.Parent = pageOf[g.Parent]
 			p.Parent.Children = append(p.Parent.Children, p)
 		}
-		sortTree(lang, ls.Top)
+		sortTree(collate.New(lang.Tag), ls.Top)
 		ls.Pages = flatten(ls.Top, make([]*Page, 0, len(s.Guides)))
 		ls.pos = make(map[string]int, len(ls.Pages))
 		for i, p := range ls.Pages {
@@ -179,12 +179,13 @@ func Build(cfg *config.Config, pages []*content.Page) (*Site, diag.List, error) 
 	return s, warns, nil
 }
 
-// sortTree orders every level of the tree with sortPages.
-func sortTree(lang *config.Language, pages []*Page) {
-	sortPages(lang, pages)
+// sortTree orders every level of the tree with sortPages, with one
+// collator for the language (never shared between goroutines).
+func sortTree(col *collate.Collator, pages []*Page) {
+	sortPages(col, pages)
 	for _, p := range pages {
 		if len(p.Children) > 0 {
-			sortTree(lang, p.Children)
+			sortTree(col, p.Children)
 		}
 	}
 }
@@ -200,13 +201,12 @@ func flatten(pages, out []*Page) []*Page {
 
 // sortPages orders pages by weight, then title in the language's collation,
 // then slug, so the order is the one a reader of that language expects.
-func sortPages(lang *config.Language, pages []*Page) {
+func sortPages(col *collate.Collator, pages []*Page) {
 	// A guide's weight is its source page's, so every language lists the
 	// guides in the same order; guides of equal weight follow the
 	// language's collation of their titles. Collation keys are made once
 	// per title (a Collator is not safe to share between goroutines), then
 	// compared as bytes.
-	col := collate.New(lang.Tag)
 	var buf collate.Buffer
 	keys := make(map[*Page][]byte, len(pages))
 	for _, p := range pages {
