@@ -178,38 +178,37 @@ func (in Input) page(ls *site.Language, root, title, description string, urlPath
 	}
 	// The sidebar: the top level, and the pages of each section on the
 	// way to the current page; at most NavLimit per level, around it.
-	open := map[*site.Page]bool{}
+	var path []*site.Page // the open page at each level: ancestors, then cur
 	if cur != nil {
-		open[cur] = true
-		for _, a := range cur.Ancestors() {
-			open[a] = true
-		}
+		path = append(cur.Ancestors(), cur)
 	}
-	var level func(pages []*site.Page) []NavItem
-	level = func(pages []*site.Page) []NavItem {
-		at := -1
-		for i, pg := range pages {
-			if open[pg] {
-				at = i
-			}
+	var level func(pages []*site.Page, depth int) []NavItem
+	level = func(pages []*site.Page, depth int) []NavItem {
+		var open *site.Page
+		if depth < len(path) {
+			open = path[depth]
 		}
 		lo, hi := 0, len(pages)
 		if hi > NavLimit {
 			p.NavMore = true
+			at := -1
+			if open != nil {
+				at = open.Order
+			}
 			lo = min(max(at-NavLimit/2, 0), hi-NavLimit)
 			hi = lo + NavLimit
 		}
-		var items []NavItem
+		items := make([]NavItem, 0, hi-lo)
 		for _, pg := range pages[lo:hi] {
 			item := in.navItem(ls, pg, root, urlPath)
-			if open[pg] && len(pg.Children) > 0 {
-				item.Children = level(pg.Children)
+			if pg == open && len(pg.Children) > 0 {
+				item.Children = level(pg.Children, depth+1)
 			}
 			items = append(items, item)
 		}
 		return items
 	}
-	p.Nav = level(ls.Top)
+	p.Nav = level(ls.Top, 0)
 	return p
 }
 

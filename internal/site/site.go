@@ -67,6 +67,7 @@ type Page struct {
 	SourceChanged time.Time
 	Parent        *Page   // the section's page in the same language; nil at the top level
 	Children      []*Page // a section's pages, in order
+	Order         int     // position among its siblings (Language.Top or Parent.Children)
 }
 
 // Ancestors returns the sections above the page, outermost first.
@@ -183,7 +184,8 @@ func Build(cfg *config.Config, pages []*content.Page) (*Site, diag.List, error) 
 // collator for the language (never shared between goroutines).
 func sortTree(col *collate.Collator, pages []*Page) {
 	sortPages(col, pages)
-	for _, p := range pages {
+	for i, p := range pages {
+		p.Order = i
 		if len(p.Children) > 0 {
 			sortTree(col, p.Children)
 		}
