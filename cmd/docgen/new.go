@@ -21,11 +21,14 @@ import (
 //
 //	docgen new guide <slug> [--title "..."]
 //	docgen new --translate <lang> <page>
+//
+// A slug is the guide's folder path below content/, at any depth
+// ("guides/auth/tokens").
 func runNew(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("docgen new", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage:\n  docgen new guide <slug> [--title \"Title\"]\n  docgen new --translate <lang> <page>\n\n<page> is a guide's slug or its content/<slug>/en.md path.\n\nFlags:")
+		fmt.Fprintln(stderr, "Usage:\n  docgen new guide <slug> [--title \"Title\"]\n  docgen new --translate <lang> <page>\n\n<slug> is the guide's folder below content/, at any depth (guides/auth/tokens).\n<page> is a guide's slug or its content/<slug>/en.md path.\n\nFlags:")
 		fs.PrintDefaults()
 	}
 	root := fs.String("root", ".", "site folder holding config.toml and content/")
@@ -86,25 +89,23 @@ func parseInterspersed(fs *flag.FlagSet, args []string) error {
 }
 
 func newGuide(root string, cfg *config.Config, slug, title string) (string, []byte, error) {
-	if _, _, err := content.ParseFileName(slug + "/x.md"); err != nil || strings.Contains(slug, "/") {
-		return "", nil, diag.Errorf("content/"+slug, 0, "use lower-case letters, digits and hyphens, e.g. docgen new guide account-setup", "invalid guide slug %q", slug)
+	slug = strings.Trim(strings.TrimPrefix(filepath.ToSlash(slug), "content/"), "/")
+	if s, _, err := content.ParseFileName(slug + "/x.md"); err != nil || s != slug {
+		return "", nil, diag.Errorf("content/"+slug, 0, "use lower-case letters, digits and hyphens, with / between sections, e.g. docgen new guide account-setup or docgen new guide guides/auth/tokens", "invalid guide slug %q", slug)
 	}
 	if title == "" {
-		words := strings.Split(slug, "-")
-		for i, w := range words {
-			if i == 0 && w != "" {
-				words[i] = strings.ToUpper(w[:1]) + w[1:]
-			}
-		}
-		title = strings.Join(words, " ")
+		title = content.FolderTitle(slug)
 	}
 	pages, err := content.Load(root, "content", func(code string) bool { return cfg.Language(code) != nil })
 	if err != nil {
 		return "", nil, err
 	}
+	// After the last page of the same section.
 	weight := 0
 	for _, p := range pages {
-		weight = max(weight, p.Front.Weight)
+		if content.Parent(p.Slug) == content.Parent(slug) {
+			weight = max(weight, p.Front.Weight)
+		}
 	}
 	weight = (weight/10 + 1) * 10
 	var clients []string

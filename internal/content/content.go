@@ -1,5 +1,9 @@
-// Package content loads the pages under content/: one folder per guide, one
+// Package content loads the pages under content/: one folder per page, one
 // file per language (content/<slug>/<lang>.md), each with TOML front matter.
+// Folders nest to any depth: a folder holding <lang>.md files is a page, a
+// folder holding page folders is a section (and a page too when it has
+// <lang>.md files of its own), and the slug is the folder's path below
+// content/ ("guides/auth/oauth").
 package content
 
 import (
@@ -22,7 +26,7 @@ import (
 
 // Page is one Markdown file: a guide in one language.
 type Page struct {
-	Slug     string      // folder name, e.g. "developer-token-reset"
+	Slug     string      // folder path below content/, e.g. "developer-token-reset" or "guides/auth/oauth"
 	Lang     string      // language code from the file name, e.g. "fa"
 	Path     string      // path relative to the site root, with forward slashes
 	Front    FrontMatter // decoded front matter
@@ -30,12 +34,17 @@ type Page struct {
 	BodyLine int         // line of Path on which Body starts
 	Hash     string      // "sha256:<hex>" of the body, for translation tracking
 	Updated  time.Time   // Front.Updated, or the last git commit date of the file
+	// Generated marks a section's index page that docgen made because the
+	// section's folder has no page of the source language (see
+	// SectionPages); Path is then the folder's ("content/guides/").
+	Generated bool
 }
 
 var slugPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 
 // ParseFileName splits "<slug>/<lang>.md" (relative to content/) into slug and
-// language code; ok is false for files docgen does not treat as pages.
+// language code, where the slug is a folder path of any depth
+// ("guides/auth/oauth"); slug is "" for files docgen does not treat as pages.
 func ParseFileName(rel string) (slug, lang string, err error) {
 	rel = filepath.ToSlash(rel)
 	dir, file := path2(rel)
@@ -46,13 +55,24 @@ func ParseFileName(rel string) (slug, lang string, err error) {
 		}
 		return "", "", nil
 	}
-	if dir == "" || strings.Contains(dir, "/") {
-		return "", "", diag.Errorf(rel, 0, "put each page at content/<slug>/<lang>.md", "page is not one folder deep under content/")
+	if dir == "" {
+		return "", "", diag.Errorf(rel, 0, "put each page in a folder of its own, content/<slug>/<lang>.md", "page is not in a folder under content/")
 	}
-	if !slugPattern.MatchString(dir) {
+	if !ValidSlug(dir) {
 		return "", "", diag.Errorf(rel, 0, "use lower-case letters, digits and hyphens in folder names", "invalid page slug %q", dir)
 	}
 	return dir, strings.TrimSuffix(file, ".md"), nil
+}
+
+// ValidSlug reports whether slug is a page's folder path: one or more
+// folder names of lower-case letters, digits and hyphens, joined by "/".
+func ValidSlug(slug string) bool {
+	for _, seg := range strings.Split(slug, "/") {
+		if !slugPattern.MatchString(seg) {
+			return false
+		}
+	}
+	return true
 }
 
 func path2(rel string) (dir, file string) {

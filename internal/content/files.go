@@ -18,12 +18,13 @@ const MaxAsset int64 = 256 << 20
 // Asset is a file published as it is: from static/, or beside a page.
 type Asset struct {
 	Src  string // path relative to the site root, slash-separated
-	Slug string // the guide it sits beside; "" for static/
-	Rel  string // path below static/ or below the guide's folder
+	Slug string // the page it sits beside (its folder path); "" for static/
+	Rel  string // path below static/ or below the page's folder
 }
 
 // Assets lists the files of static/ and the files beside pages in
-// content/<slug>/ (anything but pages, hidden files and folders). Only
+// content/<slug>/ (anything but pages, hidden files and folders), at any
+// depth. Only
 // regular files are listed; anything else is an error naming it.
 func Assets(root string) ([]Asset, error) {
 	var out []Asset
@@ -61,18 +62,31 @@ func Assets(root string) ([]Asset, error) {
 	if err := walk("static", func(rel string) { out = append(out, Asset{Src: "static/" + rel, Rel: rel}) }); err != nil {
 		return nil, err
 	}
+	// A file belongs to the nearest folder above it that is a page or a
+	// section (a folder with a Markdown file in it or below it).
+	pageDirs := map[string]bool{}
+	var files []string
 	err := walk("content", func(rel string) {
 		if strings.HasSuffix(strings.ToLower(rel), ".md") {
+			for d := path.Dir(rel); d != "."; d = path.Dir(d) {
+				pageDirs[d] = true
+			}
 			return // pages, or errors Load reports
 		}
-		slug, file, ok := strings.Cut(rel, "/")
-		if !ok {
-			return // a file directly in content/: not a guide's
-		}
-		out = append(out, Asset{Src: "content/" + rel, Slug: slug, Rel: file})
+		files = append(files, rel)
 	})
 	if err != nil {
 		return nil, err
+	}
+	for _, rel := range files {
+		for d := path.Dir(rel); d != "."; d = path.Dir(d) {
+			if pageDirs[d] {
+				out = append(out, Asset{Src: "content/" + rel, Slug: d, Rel: rel[len(d)+1:]})
+				break
+			}
+		}
+		// Otherwise not a page's: a file directly in content/ or in a
+		// folder without pages.
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err

@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"errors"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -74,10 +75,13 @@ func TestParseFileName(t *testing.T) {
 		{"developer-token-reset/fa.md", "developer-token-reset", "fa", ""},
 		{"guide/pt-BR.md", "guide", "pt-BR", ""},
 		{"guide/image.png", "", "", ""},
-		{"top.md", "", "", "one folder deep"},
-		{"a/b/en.md", "", "", "one folder deep"},
+		{"top.md", "", "", "not in a folder"},
+		{"a/b/en.md", "a/b", "en", ""},
+		{"guides/auth/oauth/fa.md", "guides/auth/oauth", "fa", ""},
 		{"Bad Slug/en.md", "", "", "invalid page slug"},
-		{"../escape/en.md", "", "", "one folder deep"},
+		{"guides/Bad/en.md", "", "", "invalid page slug"},
+		{"../escape/en.md", "", "", "invalid page slug"},
+		{"a//b/en.md", "", "", "invalid page slug"},
 	}
 	for _, tt := range tests {
 		slug, lang, err := ParseFileName(tt.rel)
@@ -120,7 +124,7 @@ func FuzzFrontMatter(f *testing.F) {
 }
 
 func FuzzFileName(f *testing.F) {
-	for _, s := range []string{"guide/en.md", "a/b/c.md", "../x/en.md", "x/.md", "x\\y/en.md"} {
+	for _, s := range []string{"guide/en.md", "a/b/c.md", "guides/auth/oauth/fa.md", "a//b/en.md", "a/./b/en.md", "A/b/en.md", "../x/en.md", "x/.md", "x\\y/en.md"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, rel string) {
@@ -128,7 +132,14 @@ func FuzzFileName(f *testing.F) {
 		if err != nil || slug == "" {
 			return
 		}
-		if strings.ContainsAny(slug, "/\\.") || slug != strings.ToLower(slug) || strings.Contains(lang, "/") {
+		// A slug is folder names joined by "/": no empty, dot or
+		// upper-case segment, and the file name is rebuilt from its parts.
+		for _, seg := range strings.Split(slug, "/") {
+			if seg == "" || strings.ContainsAny(seg, "\\.") || seg != strings.ToLower(seg) {
+				t.Fatalf("ParseFileName(%q) accepted slug %q (segment %q)", rel, slug, seg)
+			}
+		}
+		if strings.Contains(lang, "/") || slug+"/"+lang+".md" != filepath.ToSlash(rel) {
 			t.Fatalf("ParseFileName(%q) accepted slug %q lang %q", rel, slug, lang)
 		}
 	})

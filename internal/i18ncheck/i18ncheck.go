@@ -63,6 +63,10 @@ type Catalog struct {
 	Tag  language.Tag // its BCP 47 tag, for plural rules
 	File string       // path as shown, e.g. "locales/fa.toml"
 	Data []byte       // file contents; nil when the language has no file
+	// Builtin holds the ids docgen's built-in catalog of this language
+	// provides (nil when it has none): a message missing from Data but
+	// present here is not missing for readers.
+	Builtin map[string]bool
 }
 
 // Use is a place a message id is used (a layout, or docgen's own code).
@@ -121,8 +125,9 @@ func CheckWithBuiltin(source Catalog, targets []Catalog, uses map[string][]Use, 
 		}
 	}
 	out = append(out, validate(src, nil)...)
+	expected := expectedIDs(src, builtin, uses)
 	for _, t := range targets {
-		out = append(out, checkTarget(src, t)...)
+		out = append(out, checkTarget(src, t, expected, builtin)...)
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
@@ -216,26 +221,58 @@ func lineText(data []byte, n int) string {
 	return ""
 }
 
-func checkTarget(src *Messages, c Catalog) []Finding {
-	tgt, out := Read(c)
-	if c.Data == nil {
-		return nil // no file: every message falls back, reported once by the build
+// expectedIDs are the messages every language should translate: the
+// site's source catalog's, and the built-in source catalog's that a layout
+// or docgen's code uses (all of them when uses is nil), sorted.
+func expectedIDs(src *Messages, builtin map[string]bool, uses map[string][]Use) []string {
+	ids := map[string]bool{}
+	for id := range src.ByID {
+		ids[id] = true
 	}
+	for id := range builtin {
+		if _, used := uses[id]; used || uses == nil {
+			ids[id] = true
+		}
+	}
+	return sortedKeys(ids)
+}
+
+// missing is the finding for a message that readers of c's language see in
+// English: at its English definition when the site has one, else at the
+// top of c's file.
+func missing(src *Messages, c Catalog, id string) Finding {
+	f := Finding{File: c.File, Line: 1, Column: 1, ID: id}
+	if src.ByID[id] != nil {
+		f = src.at(id, "", f)
+	}
+	f.Language, f.Kind, f.Severity = c.Lang, "missing", Warning
+	f.Message = fmt.Sprintf("missing from %s; readers see the English text", c.File)
+	if c.Builtin == nil {
+		f.Message = fmt.Sprintf("missing from %s, and docgen has no built-in %s catalog; readers see the English text", c.File, c.Lang)
+	}
+	f.Hint = fmt.Sprintf("add [%s] to %s (docgen i18n merge lists every missing message in locales/translate.%s.toml)", id, c.File, c.Lang)
+	return f
+}
+
+func checkTarget(src *Messages, c Catalog, expected []string, builtin map[string]bool) []Finding {
+	tgt, out := Read(c)
 	for _, f := range out {
 		if f.Kind == "syntax" {
 			return out // nothing could be read; comparing would only add noise
 		}
 	}
 	forms := plurals.Forms(c.Tag)
-	for _, id := range sortedKeys(src.ByID) {
+	for _, id := range expected {
 		s := src.ByID[id]
 		t := tgt.ByID[id]
 		if t == nil {
-			f := src.at(id, "", Finding{Kind: "missing", Severity: Warning,
-				Message: fmt.Sprintf("missing from %s; readers see the English text", c.File),
-				Hint:    fmt.Sprintf("add [%s] to %s (docgen i18n merge lists every missing message in locales/translate.%s.toml)", id, c.File, c.Lang)})
-			f.Language = c.Lang
-			out = append(out, f)
+			if !c.Builtin[id] { // the built-in translation serves readers otherwise
+				out = append(out, missing(src, c, id))
+			}
+			continue
+		}
+		if s == nil { // a built-in message the site translates: no site English to compare with
+			out = append(out, textChecks(tgt, t)...)
 			continue
 		}
 		if t.Hash != "" && t.Hash != catalog.Hash(s) {
@@ -255,7 +292,7 @@ func checkTarget(src *Messages, c Catalog) []Finding {
 	}
 	out = append(out, validate(tgt, src.ByID)...)
 	for _, id := range sortedKeys(tgt.ByID) {
-		if src.ByID[id] == nil {
+		if src.ByID[id] == nil && !builtin[id] {
 			out = append(out, tgt.at(id, "", Finding{Kind: "extra", Severity: Warning,
 				Message: fmt.Sprintf("not in the source catalog %s; nothing shows it", src.File),
 				Hint:    "delete it, or fix its id to match a message of " + src.File}))

@@ -1,5 +1,6 @@
 // Package linkcheck resolves every internal link and #anchor of every parsed
-// page against the site: a link to another guide must name an existing guide,
+// page against the site: a link to another guide (relative to the page's
+// folder, at any depth) must name an existing guide,
 // and an anchor must be a heading id of the page it points to. Because
 // translated headings carry their source's ids and every guide exists in
 // every language (translated or fallback), checking each page once covers
@@ -7,7 +8,9 @@
 package linkcheck
 
 import (
+	"path"
 	"sort"
+	"strings"
 
 	"github.com/docgen/docgen/internal/diag"
 	"github.com/docgen/docgen/internal/markdown"
@@ -15,7 +18,7 @@ import (
 
 // Page is what the checker needs to know of one parsed page.
 type Page struct {
-	Slug  string
+	Slug  string // the page's folder path below content/
 	Doc   *markdown.Document
 	Files map[string]bool // the files beside the page (paths below its guide's folder)
 }
@@ -51,9 +54,21 @@ func Check(pages []Page, ids func(slug string) map[string]bool, warnOnly bool) R
 			}
 			target, targetIDs := p.Slug, own
 			if l.Page != "" {
-				target, targetIDs = l.Page, ids(l.Page)
-				if targetIDs == nil {
-					res.add(p, l, warnOnly, "create content/"+l.Page+"/ or fix the link", "link to missing guide %q (%s)", l.Page, l.Dest)
+				target = path.Join(p.Slug, l.Page)
+				if target == "." {
+					continue // the language's home page
+				}
+				if strings.HasPrefix(target, "../") || target == ".." {
+					// Above the language's folder: the site's root page or
+					// another language, which docgen does not check; but a
+					// Markdown file there is no page.
+					if strings.HasSuffix(strings.SplitN(strings.SplitN(l.Dest, "#", 2)[0], "?", 2)[0], ".md") {
+						res.add(p, l, warnOnly, "link to a page below content/", "link to a Markdown file outside content/ (%s)", l.Dest)
+					}
+					continue
+				}
+				if targetIDs = ids(target); targetIDs == nil {
+					res.add(p, l, warnOnly, "create content/"+target+"/ or fix the link", "link to missing guide %q (%s)", target, l.Dest)
 					continue
 				}
 			} else if l.Href != "" && l.Href[0] != '#' && l.Href != "./" {

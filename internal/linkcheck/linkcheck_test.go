@@ -111,3 +111,36 @@ func TestLinksResolvePerLanguage(t *testing.T) {
 		t.Errorf("external links = %q", got)
 	}
 }
+
+// Links between pages at different depths resolve from the page's folder;
+// a broken one names the resolved guide, a Markdown file above content/
+// is an error, a link to the site's root page is not checked.
+func TestLinksAcrossDepths(t *testing.T) {
+	head := "+++\ntitle = \"T\"\n+++\n\n## Usage\n\n"
+	good := map[string]string{
+		"content/guides/auth/tokens/en.md": head + "See [beta](../../../beta/en.md#usage), [setup](../../setup/), [section](../) and [root](../../../../).\n",
+		"content/guides/setup/en.md":       head + "Back to [tokens](../auth/tokens/en.md#usage).\n",
+		"content/guides/en.md":             head + "See [tokens](auth/tokens/en.md) and [setup](setup/).\n",
+	}
+	if _, err := pipeline.Render(pipeline.Options{Root: site(t, good)}); err != nil {
+		t.Fatalf("good links across depths: %v", err)
+	}
+	tests := []struct{ name, body, want string }{
+		{"missing sibling section", "See [x](../../missing/en.md).", `content/guides/auth/tokens/en.md:7: link to missing guide "guides/missing"`},
+		{"missing anchor two levels up", "See [beta](../../../beta/en.md#nowhere).", "content/guides/auth/tokens/en.md:7: link to missing anchor #nowhere in beta"},
+		{"Markdown above content", "See [x](../../../../x/en.md).", "content/guides/auth/tokens/en.md:7: link to a Markdown file outside content/"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			files := map[string]string{}
+			for k, v := range good {
+				files[k] = v
+			}
+			files["content/guides/auth/tokens/en.md"] = head + tt.body + "\n"
+			_, err := pipeline.Render(pipeline.Options{Root: site(t, files)})
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("err = %v, want %q", err, tt.want)
+			}
+		})
+	}
+}

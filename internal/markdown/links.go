@@ -14,7 +14,7 @@ import (
 type Link struct {
 	Dest     string // as written in the Markdown
 	Href     string // as written to HTML
-	Page     string // slug of the guide it points to; "" for the same page or external links
+	Page     string // folder of the page it points to, relative to this page's ("../oauth", "auth/oauth"); "" for the same page or external links
 	Fragment string // anchor without "#", or ""
 	External bool   // absolute URL with a scheme, or protocol-relative
 	// Local is a file beside the page that the link or image points to
@@ -58,7 +58,10 @@ func (t linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 }
 
 // ResolveLink classifies a link destination written in a page at
-// content/<slug>/<lang>.md and returns its rewritten form.
+// content/<slug>/<lang>.md and returns its rewritten form. Pages' folders
+// mirror their URLs, so a link between Markdown files at any depth becomes
+// the same relative link between pages; the page it points to (Page) is
+// left relative for the link checker to resolve.
 func ResolveLink(dest string) Link {
 	l := Link{Dest: dest, Href: dest}
 	u, err := url.Parse(dest)
@@ -74,26 +77,23 @@ func ResolveLink(dest string) Link {
 		return l // "#anchor" on the same page
 	}
 	p := u.Path
-	if strings.HasSuffix(p, ".md") {
-		// ../<slug>/<lang>.md or <lang>.md (same folder)
-		joined := path.Join("/content/self", p)
-		dir := path.Dir(joined)
-		if strings.HasPrefix(dir, "/content/") && strings.Count(dir, "/") == 2 {
-			slug := path.Base(dir)
-			if slug == "self" {
-				l.Href = "#" + u.Fragment
-				if u.Fragment == "" {
-					l.Href = "./"
-				}
-				return l
-			}
-			l.Page = slug
-			l.Href = "../" + slug + "/"
-			if u.Fragment != "" {
-				l.Href += "#" + u.Fragment
+	if strings.HasSuffix(p, ".md") && !strings.HasPrefix(p, "/") {
+		// <lang>.md (same folder) or <folder>/<lang>.md, relative, at any
+		// depth: the page's URL is its folder, relative the same way.
+		dir := path.Dir(path.Clean(p))
+		if dir == "." {
+			l.Href = "#" + u.Fragment
+			if u.Fragment == "" {
+				l.Href = "./"
 			}
 			return l
 		}
+		l.Page = dir
+		l.Href = dir + "/"
+		if u.Fragment != "" {
+			l.Href += "#" + u.Fragment
+		}
+		return l
 	}
 	if !strings.HasPrefix(p, "/") && !strings.HasPrefix(p, "../") && !strings.HasSuffix(p, "/") && !strings.HasSuffix(p, ".md") {
 		if c := path.Clean(p); c != "." && !strings.HasPrefix(c, "../") {
@@ -101,10 +101,10 @@ func ResolveLink(dest string) Link {
 		}
 		return l
 	}
-	if strings.HasPrefix(p, "../") {
-		rest := strings.Trim(strings.TrimPrefix(p, "../"), "/")
-		if rest != "" && !strings.Contains(rest, "/") {
-			l.Page = rest
+	// A relative link to a page's URL: "../other/", "../../a/b/", "sub/".
+	if !strings.HasPrefix(p, "/") && (strings.HasSuffix(p, "/") || !strings.Contains(path.Base(p), ".")) {
+		if c := path.Clean(p); c != "." {
+			l.Page = c
 		}
 	}
 	return l

@@ -6,6 +6,7 @@ import (
 	"github.com/docgen/docgen/internal/content"
 	"github.com/docgen/docgen/internal/diag"
 	"github.com/docgen/docgen/internal/linkcheck"
+	"github.com/docgen/docgen/internal/markdown"
 	"github.com/docgen/docgen/internal/render"
 	"github.com/docgen/docgen/internal/site"
 )
@@ -14,7 +15,8 @@ import (
 // internal link.
 func (st *snapshot) arrange(showDrafts bool, changed func(source *content.Page, recorded string) time.Time) error {
 	// A guide whose source page is a draft is left out, with its
-	// translations, unless drafts are shown (docgen build --drafts).
+	// translations and, for a section, every page below it, unless drafts
+	// are shown (docgen build --drafts).
 	def := st.in.cfg.DefaultLanguage.Code
 	var drafts diag.List
 	hidden := map[string]bool{}
@@ -27,7 +29,13 @@ func (st *snapshot) arrange(showDrafts bool, changed func(source *content.Page, 
 	}
 	list := make([]*content.Page, 0, len(st.pages))
 	for _, p := range st.pages {
-		if !hidden[p.Slug] {
+		if !hiddenBy(hidden, p.Slug) && !p.Generated {
+			list = append(list, p)
+		}
+	}
+	st.sections(list)
+	for _, p := range st.pages {
+		if p.Generated {
 			list = append(list, p)
 		}
 	}
@@ -56,6 +64,37 @@ func (st *snapshot) arrange(showDrafts bool, changed func(source *content.Page, 
 	}
 	st.site, st.warnings, st.links = s, warnings, links
 	return nil
+}
+
+// hiddenBy reports whether slug or a section above it is hidden.
+func hiddenBy(hidden map[string]bool, slug string) bool {
+	for ; slug != ""; slug = content.Parent(slug) {
+		if hidden[slug] {
+			return true
+		}
+	}
+	return false
+}
+
+// sections replaces the generated section index pages of the snapshot
+// with those the published pages need (content.SectionPages), with their
+// (empty) facts.
+func (st *snapshot) sections(published []*content.Page) {
+	for path, p := range st.pages {
+		if p.Generated {
+			delete(st.pages, path)
+			delete(st.docs, path)
+		}
+	}
+	gen := content.SectionPages(published, st.in.cfg.DefaultLanguage.Code)
+	for _, p := range gen {
+		st.pages[p.Path] = p
+	}
+	for _, p := range gen {
+		// Empty bodies: no facts, and nothing in the body store (see
+		// Session.bodies).
+		st.docs[p.Path] = &render.Parsed{Doc: markdown.FromFacts(markdown.Facts{File: p.Path})}
+	}
 }
 
 // checkLinks resolves every internal link and anchor of every page.

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -39,7 +40,13 @@ func TestHostileTranslationIsInert(t *testing.T) {
 		var walk func(n *html.Node)
 		walk = func(n *html.Node) {
 			if n.Type == html.ElementNode {
-				if n.Data == "script" {
+				if n.Data == "script" && attr(n, "type") == "application/ld+json" {
+					// A data block (the breadcrumbs' structured data): never
+					// run, and it must stay JSON whatever the titles hold.
+					if n.FirstChild == nil || !json.Valid([]byte(n.FirstChild.Data)) || n.FirstChild.NextSibling != nil {
+						t.Errorf("%s: structured data that is not one JSON text: %v", f.Path, n.FirstChild)
+					}
+				} else if n.Data == "script" {
 					src := attr(n, "src")
 					if !strings.Contains(src, "assets/docgen.") || n.FirstChild != nil {
 						t.Errorf("%s: a script that is not docgen's own: src=%q %v", f.Path, src, n.FirstChild)

@@ -35,6 +35,9 @@ func (s *Session) parse(st *snapshot, pages []*content.Page) error {
 	def := st.in.cfg.DefaultLanguage.Code
 	var sources, translations []*content.Page
 	for _, p := range pages {
+		if p.Generated {
+			continue // a section page docgen makes: arrange gives it its (empty) facts
+		}
 		if p.Lang == def {
 			sources = append(sources, p)
 		} else {

@@ -11,6 +11,7 @@ import (
 	"github.com/docgen/docgen/internal/parallel"
 	"github.com/docgen/docgen/internal/publish"
 	"github.com/docgen/docgen/internal/render"
+	"github.com/docgen/docgen/internal/search"
 )
 
 // renderOutputs is the render stage: it renders targets (and the layout
@@ -20,7 +21,13 @@ import (
 // the bodies dropped, keeping only the search sections (on disk). Search
 // indexes come next, one at a time, then the other pages.
 func (s *Session) renderOutputs(next *snapshot, targets []render.Target, assets bool, w *writer) error {
-	in := render.Input{Site: next.site, Translators: next.in.translators, Layouts: next.in.layouts, Sections: s.store.sections}
+	sections := func(path string) ([]byte, error) {
+		if p := next.pages[path]; p != nil && p.Generated {
+			return search.EncodeSections(nil), nil
+		}
+		return s.store.sections(path)
+	}
+	in := render.Input{Site: next.site, Translators: next.in.translators, Layouts: next.in.layouts, Sections: sections}
 	byGuide := map[string][]render.Target{}
 	var searches, rest []render.Target
 	for _, t := range targets {
@@ -185,6 +192,10 @@ func (s *Session) copyAssets(next *snapshot, w *writer) error {
 func (s *Session) bodies(next *snapshot, paths []string) (map[string]*render.Parsed, error) {
 	m := make(map[string]*render.Parsed, len(paths))
 	for _, p := range paths {
+		if next.pages[p].Generated {
+			m[p] = &render.Parsed{Doc: next.docs[p].Doc} // a section page docgen makes: no body
+			continue
+		}
 		html, err := s.store.html(p)
 		if err != nil {
 			return nil, err

@@ -45,7 +45,10 @@ func Run(opts Options) (*Report, error) {
 	var saved *savedState
 	if !opts.Force && stampErr == nil {
 		if saved = s.readState(statePath); saved != nil && !out.UpToDate(saved.Build) {
-			saved = nil // the output is not what that build wrote
+			// The output is not what that build wrote: build it all
+			// again, with the bodies that build made.
+			s.reuseBodies(saved)
+			saved = nil
 		}
 	}
 	lap("open output, read state")

@@ -294,7 +294,7 @@ func TestFailedBuildKeepsOutput(t *testing.T) {
 		{"slug with upper case", "content/Gamma/en.md", "+++\ntitle = \"G\"\n+++\n", "content/Gamma/en.md"},
 		{"slug with a backslash", "content/a\\b/en.md", "+++\ntitle = \"G\"\n+++\n", `invalid page slug "a\\b"`},
 		{"slug with dots", "content/a..b/en.md", "+++\ntitle = \"G\"\n+++\n", `invalid page slug "a..b"`},
-		{"page too deep", "content/alpha/sub/en.md", "+++\ntitle = \"G\"\n+++\n", "content/alpha/sub/en.md"},
+		{"nested page with a bad folder name", "content/alpha/Sub/en.md", "+++\ntitle = \"G\"\n+++\n", `invalid page slug "alpha/Sub"`},
 		{"translation without source", "content/gamma/de.md", "+++\ntitle = \"G\"\n+++\n", "content/gamma/de.md:1"},
 		{"duplicate heading id", "content/beta/en.md", "+++\ntitle = \"Beta\"\n+++\n\n## Usage\n\n## Again {#usage}\n", "content/beta/en.md:7"},
 		{"deeply nested block quotes", "content/beta/en.md", "+++\ntitle = \"Beta\"\n+++\n\n## Usage\n\n" + strings.Repeat(">", 5000) + " deep\n", "content/beta/en.md:7"},

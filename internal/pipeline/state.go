@@ -248,7 +248,7 @@ func (s *Session) restore(saved *savedState, stamps map[string]stamp, head strin
 	for _, p := range paths {
 		seen[p] = true
 	}
-	s.reuse = map[string]reused{}
+	s.reuseBodies(saved)
 	for _, page := range saved.Pages {
 		st.pages[page.Path] = page
 		facts, ok := saved.Facts[page.Path]
@@ -262,9 +262,6 @@ func (s *Session) restore(saved *savedState, stamps map[string]stamp, head strin
 			continue
 		}
 		st.docs[page.Path] = &render.Parsed{Doc: markdown.FromFacts(facts)}
-		if r, ok := saved.Bodies[page.Path]; ok {
-			s.reuse[page.Path] = reused{facts: facts, body: r}
-		}
 		if head != saved.Head && page.Front.Updated.IsZero() && !seen[page.Path] {
 			paths = append(paths, page.Path)
 			seen[page.Path] = true
@@ -281,6 +278,17 @@ func (s *Session) restore(saved *savedState, stamps map[string]stamp, head strin
 	}
 	sort.Strings(paths)
 	return Change{Paths: paths}, nil
+}
+
+// reuseBodies offers the bodies of a saved state to a build from scratch:
+// each page whose inputs digest to the same key is not parsed again.
+func (s *Session) reuseBodies(saved *savedState) {
+	s.reuse = map[string]reused{}
+	for p, r := range saved.Bodies {
+		if facts, ok := saved.Facts[p]; ok {
+			s.reuse[p] = reused{facts: facts, body: r}
+		}
+	}
 }
 
 // newBuildID returns a random id tying a saved state to the output it

@@ -25,7 +25,7 @@ type Page struct {
 	NoIndex     bool   // fallback pages: the English page is the one to index
 	Alternates  []Alternate
 	Switcher    []SwitchItem
-	Nav         []NavItem // the sidebar: at most NavLimit guides
+	Nav         []NavItem // the sidebar's top level: at most NavLimit guides per level
 	NavMore     bool      // the sidebar leaves guides out; link to the index
 	Assets      AssetPaths
 	Clients     []config.Client
@@ -64,6 +64,18 @@ type NavItem struct {
 	Title, Href string
 	Current     bool
 	Lang        string // set when the title is in another language (fallback)
+	// Children are a section's pages, listed when the section is the
+	// current page or holds it (collapsed sections list none).
+	Children []NavItem
+}
+
+// Crumb is one step of a page's breadcrumbs: the language's home page, the
+// sections above the page, and the page itself (Href empty).
+type Crumb struct {
+	Title, Href string
+	Lang        string // set when the title is in another language (fallback)
+	URL         string // absolute, for the BreadcrumbList structured data
+	Position    int    // 1-based
 }
 
 // Guide is the data of a guide page.
@@ -79,22 +91,35 @@ type Guide struct {
 	BodyDir     string
 	Fallback    bool
 	Stale       bool
-	SourceDate  string // stale pages: when the source was updated
-	OriginalURL string // relative link to the source-language page
-	TitleLang   string // set on fallback pages: the language of the title and contents entries
+	SourceDate  string       // stale pages: when the source was updated
+	OriginalURL string       // relative link to the source-language page
+	TitleLang   string       // set on fallback pages: the language of the title and contents entries
+	Breadcrumbs []Crumb      // home, the sections above, the page
+	Children    []IndexEntry // a section's pages, in order
 }
 
 // Index is the data of a language's home page.
 type Index struct {
 	Page
-	Guides []IndexEntry
+	Guides []IndexEntry // the top level; sections hold their pages in Entries
+	Count  int          // how many guides the tree holds
 }
 
-// IndexEntry is a guide on a language home page.
+// clearFallback unsets Fallback through a tree of entries (the 404 page
+// does not mark fallbacks).
+func clearFallback(es []IndexEntry) {
+	for i := range es {
+		es[i].Fallback = false
+		clearFallback(es[i].Entries)
+	}
+}
+
+// IndexEntry is a guide on a language home page or a section page.
 type IndexEntry struct {
 	NavItem
 	Description string
 	Fallback    bool
+	Entries     []IndexEntry // a section's pages (home and 404 pages list the whole tree)
 }
 
 // Root is the data of the site's root page.
@@ -123,16 +148,25 @@ func (in Input) textLang(ls *site.Language, pg *site.Page) *config.Language {
 func (in Input) navItem(ls *site.Language, pg *site.Page, root, urlPath string) NavItem {
 	cfg := in.Site.Config
 	item := NavItem{Title: Text(ls.Lang, pg.Title()), Href: root + pg.URL(), Current: urlPath == pg.URL()}
-	if pg.Fallback && ls.Lang.Code != cfg.DefaultLanguage.Code {
+	if shownInSource(ls, pg) {
 		item.Lang = cfg.DefaultLanguage.Tag.String()
 		item.Title = Text(cfg.DefaultLanguage, pg.Title())
 	}
 	return item
 }
 
-// page fills the data every layout uses. cur is the position of the page's
-// guide in ls.Pages, or -1.
-func (in Input) page(ls *site.Language, root, title, description string, urlPath string, cur int) Page {
+// shownInSource reports whether pg's title, shown in ls, is in the source
+// language (a fallback page, or a generated section's folder name).
+func shownInSource(ls *site.Language, pg *site.Page) bool {
+	return (pg.Fallback || pg.Content.Generated) && ls.Lang.Code != pg.Guide.Source.Lang
+}
+
+// rootFor returns the relative path from a guide's page to the site root.
+func rootFor(pg *site.Page) string { return strings.Repeat("../", pg.Guide.Depth()+1) }
+
+// page fills the data every layout uses. cur is the guide page shown, or
+// nil.
+func (in Input) page(ls *site.Language, root, title, description string, urlPath string, cur *site.Page) Page {
 	cfg := in.Site.Config
 	p := Page{
 		Lang: ls.Lang, T: Messages{in.Translators[ls.Lang.Code], ls.Lang}, SiteTitle: Text(ls.Lang, cfg.SiteTitle(ls.Lang)),
@@ -142,16 +176,72 @@ func (in Input) page(ls *site.Language, root, title, description string, urlPath
 	if urlPath != "" || root == "" {
 		p.Canonical = cfg.BaseURL.String() + urlPath
 	}
-	lo, hi := 0, len(ls.Pages)
-	if hi > NavLimit {
-		p.NavMore = true
-		lo = min(max(cur-NavLimit/2, 0), hi-NavLimit)
-		hi = lo + NavLimit
+	// The sidebar: the top level, and the pages of each section on the
+	// way to the current page; at most NavLimit per level, around it.
+	var path []*site.Page // the open page at each level: ancestors, then cur
+	if cur != nil {
+		path = append(cur.Ancestors(), cur)
 	}
-	for _, pg := range ls.Pages[lo:hi] {
-		p.Nav = append(p.Nav, in.navItem(ls, pg, root, urlPath))
+	var level func(pages []*site.Page, depth int) []NavItem
+	level = func(pages []*site.Page, depth int) []NavItem {
+		var open *site.Page
+		if depth < len(path) {
+			open = path[depth]
+		}
+		lo, hi := 0, len(pages)
+		if hi > NavLimit {
+			p.NavMore = true
+			at := -1
+			if open != nil {
+				at = open.Order
+			}
+			lo = min(max(at-NavLimit/2, 0), hi-NavLimit)
+			hi = lo + NavLimit
+		}
+		items := make([]NavItem, 0, hi-lo)
+		for _, pg := range pages[lo:hi] {
+			item := in.navItem(ls, pg, root, urlPath)
+			if pg == open && len(pg.Children) > 0 {
+				item.Children = level(pg.Children, depth+1)
+			}
+			items = append(items, item)
+		}
+		return items
 	}
+	p.Nav = level(ls.Top, 0)
 	return p
+}
+
+// entries lists pages with their descriptions, and their sections' pages
+// below them when deep is set.
+func (in Input) entries(ls *site.Language, pages []*site.Page, root string, deep bool) []IndexEntry {
+	var out []IndexEntry
+	for _, pg := range pages {
+		e := IndexEntry{NavItem: in.navItem(ls, pg, root, ""), Description: Text(in.textLang(ls, pg), pg.Content.Front.Description), Fallback: shownInSource(ls, pg)}
+		if deep {
+			e.Entries = in.entries(ls, pg.Children, root, deep)
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// breadcrumbs are the steps from the language's home page to pg.
+func (in Input) breadcrumbs(ls *site.Language, pg *site.Page, root string) []Crumb {
+	base := in.Site.Config.BaseURL.String()
+	crumbs := []Crumb{{Title: Text(ls.Lang, in.Translators[ls.Lang.Code].T(HomeCrumb)), Href: root + ls.Lang.Code + "/", URL: base + ls.Lang.Code + "/"}}
+	for _, a := range append(pg.Ancestors(), pg) {
+		item := in.navItem(ls, a, root, "")
+		c := Crumb{Title: item.Title, Href: item.Href, Lang: item.Lang, URL: base + a.URL()}
+		if a == pg {
+			c.Href = ""
+		}
+		crumbs = append(crumbs, c)
+	}
+	for i := range crumbs {
+		crumbs[i].Position = i + 1
+	}
+	return crumbs
 }
 
 func (in Input) guideData(ls *site.Language, pg *site.Page) *Guide {
@@ -164,11 +254,14 @@ func (in Input) guideData(ls *site.Language, pg *site.Page) *Guide {
 	if pg.Fallback && ls.Lang != cfg.DefaultLanguage {
 		body = cfg.DefaultLanguage
 	}
+	root := rootFor(pg)
 	g := &Guide{
-		Page: in.page(ls, "../../", Text(body, c.Front.Title), Text(body, c.Front.Description), pg.URL(), ls.Index(pg.Guide.Slug)),
+		Page: in.page(ls, root, Text(body, c.Front.Title), Text(body, c.Front.Description), pg.URL(), pg),
 		Slug: pg.Guide.Slug, Body: template.HTML(typeset(body, string(parsed.HTML))),
 		Updated: isolate(ls.Lang, dateText(ls.Lang, c.Updated)), Fallback: pg.Fallback, Stale: pg.Stale,
-		OriginalURL: "../../" + cfg.DefaultLanguage.Code + "/" + pg.Guide.Slug + "/",
+		OriginalURL: root + cfg.DefaultLanguage.Code + "/" + pg.Guide.Slug + "/",
+		Breadcrumbs: in.breadcrumbs(ls, pg, root),
+		Children:    in.entries(ls, pg.Children, root, false),
 	}
 	for _, s := range c.Front.Summary {
 		g.Summary = append(g.Summary, Text(body, s))
@@ -186,6 +279,11 @@ func (in Input) guideData(ls *site.Language, pg *site.Page) *Guide {
 		g.NoIndex = true
 		g.Canonical = cfg.BaseURL.String() + body.Code + "/" + pg.Guide.Slug + "/"
 	}
+	if c.Generated && ls.Lang != cfg.DefaultLanguage {
+		// A generated section's title is its folder name, in no language
+		// but the source's.
+		g.TitleLang, g.BodyDir = cfg.DefaultLanguage.Tag.String(), cfg.DefaultLanguage.Dir
+	}
 	if pg.Stale {
 		changed := pg.Guide.Source.Updated
 		if !pg.SourceChanged.IsZero() {
@@ -195,39 +293,45 @@ func (in Input) guideData(ls *site.Language, pg *site.Page) *Guide {
 	}
 	// Alternates: the languages the guide is really written in, and x-default.
 	for _, l := range in.Site.Languages {
-		if _, ok := pg.Guide.Pages[l.Lang.Code]; ok {
+		if written(pg.Guide, l.Lang.Code) {
 			g.Alternates = append(g.Alternates, Alternate{l.Lang.Tag.String(), cfg.BaseURL.String() + l.Lang.Code + "/" + pg.Guide.Slug + "/"})
 		}
 	}
 	g.Alternates = append(g.Alternates, Alternate{"x-default", cfg.BaseURL.String() + cfg.DefaultLanguage.Code + "/" + pg.Guide.Slug + "/"})
 	for _, l := range in.Site.Languages {
-		_, translated := pg.Guide.Pages[l.Lang.Code]
 		g.Switcher = append(g.Switcher, SwitchItem{Code: l.Lang.Code, Name: l.Lang.Name,
-			Href: "../../" + l.Lang.Code + "/" + pg.Guide.Slug + "/", Current: l == ls, Fallback: !translated})
+			Href: root + l.Lang.Code + "/" + pg.Guide.Slug + "/", Current: l == ls, Fallback: !written(pg.Guide, l.Lang.Code)})
 	}
-	if !pg.Fallback {
+	if !pg.Fallback && !c.Generated {
 		g.EditURL = cfg.EditURL(c.Path)
 	}
 	return g
 }
 
+// written reports whether a guide is published in a language in its own
+// right: translated, or a section index page docgen generates (the same in
+// every language).
+func written(g *site.Guide, code string) bool {
+	_, ok := g.Pages[code]
+	return ok || g.Source.Generated
+}
+
 func (in Input) indexData(ls *site.Language) *Index {
 	cfg := in.Site.Config
-	x := &Index{Page: in.page(ls, "../", cfg.SiteTitle(ls.Lang), "", ls.Lang.Code+"/", -1)}
+	x := &Index{Page: in.page(ls, "../", cfg.SiteTitle(ls.Lang), "", ls.Lang.Code+"/", nil)}
 	for _, l := range in.Site.Languages {
 		x.Alternates = append(x.Alternates, Alternate{l.Lang.Tag.String(), cfg.BaseURL.String() + l.Lang.Code + "/"})
 		x.Switcher = append(x.Switcher, SwitchItem{Code: l.Lang.Code, Name: l.Lang.Name, Href: "../" + l.Lang.Code + "/", Current: l == ls})
 	}
 	x.Alternates = append(x.Alternates, Alternate{"x-default", cfg.BaseURL.String()})
-	for _, pg := range ls.Pages {
-		x.Guides = append(x.Guides, IndexEntry{NavItem: in.navItem(ls, pg, "../", ""), Description: Text(in.textLang(ls, pg), pg.Content.Front.Description), Fallback: pg.Fallback && ls.Lang != cfg.DefaultLanguage})
-	}
+	x.Guides = in.entries(ls, ls.Top, "../", true)
+	x.Count = len(ls.Pages)
 	return x
 }
 
 func (in Input) rootData(def *site.Language) *Root {
 	cfg := in.Site.Config
-	r := &Root{Page: in.page(def, "", cfg.Title, "", "", -1)}
+	r := &Root{Page: in.page(def, "", cfg.Title, "", "", nil)}
 	for _, l := range in.Site.Languages {
 		item := SwitchItem{Code: l.Lang.Code, Name: l.Lang.Name, Href: l.Lang.Code + "/"}
 		r.Languages = append(r.Languages, item)
@@ -243,15 +347,15 @@ func (in Input) rootData(def *site.Language) *Root {
 func (in Input) notFoundData(ls *site.Language, perLanguage bool) *Index {
 	cfg := in.Site.Config
 	root := cfg.BaseURL.Path
-	x := &Index{Page: in.page(ls, root, in.Translators[ls.Lang.Code].T(NotFoundTitle), "", "", -1)}
+	x := &Index{Page: in.page(ls, root, in.Translators[ls.Lang.Code].T(NotFoundTitle), "", "", nil)}
 	x.Canonical = ""
 	x.NoIndex = true
 	for _, l := range in.Site.Languages {
 		x.Switcher = append(x.Switcher, SwitchItem{Code: l.Lang.Code, Name: l.Lang.Name, Href: root + l.Lang.Code + "/", Current: perLanguage && l == ls})
 	}
-	for _, pg := range ls.Pages {
-		x.Guides = append(x.Guides, IndexEntry{NavItem: in.navItem(ls, pg, root, ""), Description: Text(in.textLang(ls, pg), pg.Content.Front.Description)})
-	}
+	x.Guides = in.entries(ls, ls.Top, root, true)
+	clearFallback(x.Guides)
+	x.Count = len(ls.Pages)
 	return x
 }
 
@@ -276,16 +380,19 @@ func Sitemap(s *site.Site) []byte {
 		b.WriteString(`    <xhtml:link rel="alternate" hreflang="x-default" href="` + esc(base) + "\"/>\n")
 		b.WriteString("  </url>\n")
 		for _, g := range s.Guides {
-			p := g.Pages[ls.Lang.Code]
-			if p == nil {
+			if !written(g, ls.Lang.Code) {
 				continue
+			}
+			p := g.Source
+			if tr := g.Pages[ls.Lang.Code]; tr != nil {
+				p = tr
 			}
 			b.WriteString("  <url>\n    <loc>" + esc(base+ls.Lang.Code+"/"+g.Slug+"/") + "</loc>\n")
 			if !p.Updated.IsZero() {
 				b.WriteString("    <lastmod>" + isoDate(p.Updated) + "</lastmod>\n")
 			}
 			for _, alt := range s.Languages {
-				if g.Pages[alt.Lang.Code] != nil {
+				if written(g, alt.Lang.Code) {
 					b.WriteString(`    <xhtml:link rel="alternate" hreflang="` + esc(alt.Lang.Tag.String()) + `" href="` + esc(base+alt.Lang.Code+"/"+g.Slug+"/") + "\"/>\n")
 				}
 			}

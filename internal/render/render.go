@@ -312,7 +312,9 @@ func Render(in Input, targets []Target) ([]File, error) {
 		case t.Kind == RootPage:
 			err = in.Layouts.pages["root"].ExecuteTemplate(&b, "root.html", in.rootData(def))
 		case t.Kind == Redirect:
-			b.Write(redirectPage(in.Site.Config.BaseURL.String()+t.Lang+"/"+t.Slug+"/", "../"+t.Slug+"/"))
+			// From <lang>/<alias>/ up to <lang>/, then down to the guide.
+			up := strings.Repeat("../", strings.Count(t.Path, "/")-1)
+			b.Write(redirectPage(in.Site.Config.BaseURL.String()+t.Lang+"/"+t.Slug+"/", up+t.Slug+"/"))
 		case t.Kind == SitemapFile:
 			b.Write(Sitemap(in.Site))
 		case t.Kind == SearchIndex:

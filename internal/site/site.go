@@ -1,12 +1,12 @@
 // Package site arranges loaded pages into the site readers see: for every
 // language, every guide, either translated or falling back to the source
-// language, in that language's collation order. It holds data only; parsing
-// and rendering happen elsewhere.
+// language, as a tree of sections ordered at each level by weight, then the
+// language's collation of the titles. It holds data only; parsing and
+// rendering happen elsewhere.
 package site
 
 import (
 	"bytes"
-	"regexp"
 	"sort"
 	"time"
 
@@ -29,12 +29,20 @@ type Guide struct {
 	Slug   string
 	Source *content.Page            // the default-language page
 	Pages  map[string]*content.Page // by language code, the source included
+	Parent *Guide                   // the section holding it; nil at the top level
 }
+
+// Depth returns how many folders deep the guide is (1 at the top level).
+func (g *Guide) Depth() int { return content.Depth(g.Slug) }
 
 // Language is the part of the site in one language.
 type Language struct {
-	Lang  *config.Language
-	Pages []*Page // sidebar order: by title in the language's collation, then weight
+	Lang *config.Language
+	// Pages lists every page in sidebar order: the tree read top to
+	// bottom, each section followed by its pages, each level by weight,
+	// then title in the language's collation.
+	Pages []*Page
+	Top   []*Page // the top-level pages, in the same order
 	pos   map[string]int
 }
 
@@ -57,6 +65,21 @@ type Page struct {
 	// SourceChanged is, for a stale page, when the source's text changed
 	// since the translation was made (zero when unknown; set by the caller).
 	SourceChanged time.Time
+	Parent        *Page   // the section's page in the same language; nil at the top level
+	Children      []*Page // a section's pages, in order
+	Order         int     // position among its siblings (Language.Top or Parent.Children)
+}
+
+// Ancestors returns the sections above the page, outermost first.
+func (p *Page) Ancestors() []*Page {
+	var out []*Page
+	for a := p.Parent; a != nil; a = a.Parent {
+		out = append(out, a)
+	}
+	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
+		out[i], out[j] = out[j], out[i]
+	}
+	return out
 }
 
 // Title returns the page's title as shown in its language.
@@ -65,9 +88,11 @@ func (p *Page) Title() string { return p.Content.Front.Title }
 // URL returns the page's path below the site root, e.g. "fa/developer-token-reset/".
 func (p *Page) URL() string { return p.Lang.Code + "/" + p.Guide.Slug + "/" }
 
-// Build groups pages into guides and languages. A translation without a
-// source page is an error; problems that do not stop the build are returned
-// as warnings.
+// Build groups pages into guides and languages, and guides into sections by
+// their folders: a guide's parent is the nearest folder above it that is a
+// guide (content.SectionPages makes one for each section without a page).
+// A translation without a source page is an error; problems that do not
+// stop the build are returned as warnings.
 func Build(cfg *config.Config, pages []*content.Page) (*Site, diag.List, error) {
 	var warns, errs diag.List
 	def := cfg.DefaultLanguage.Code
@@ -111,22 +136,41 @@ func Build(cfg *config.Config, pages []*content.Page) (*Site, diag.List, error) 
 		return nil, warns, err
 	}
 
+	for _, g := range s.Guides {
+		for up := content.Parent(g.Slug); up != "" && g.Parent == nil; up = content.Parent(up) {
+			g.Parent = bySlug[up]
+		}
+	}
+
 	for i := range cfg.Languages {
 		lang := &cfg.Languages[i]
 		ls := &Language{Lang: lang}
+		pageOf := make(map[*Guide]*Page, len(s.Guides))
 		for _, g := range s.Guides {
 			p := &Page{Guide: g, Lang: lang, Content: g.Pages[lang.Code]}
 			if p.Content != nil && p.Content.Front.Draft {
 				p.Content, p.Draft = nil, true
 			}
 			if p.Content == nil {
-				p.Content, p.Fallback = g.Source, true
+				// A generated section page has no text to translate: it is
+				// the same page in every language, not a fallback.
+				p.Content, p.Fallback = g.Source, !g.Source.Generated
 			} else if lang.Code != def && p.Content.Front.SourceHash != "" && p.Content.Front.SourceHash != g.Source.Hash {
 				p.Stale = true
 			}
-			ls.Pages = append(ls.Pages, p)
+			pageOf[g] = p
 		}
-		sortPages(lang, ls.Pages)
+		for _, g := range s.Guides { // by slug: children in a stable order before sorting
+			p := pageOf[g]
+			if g.Parent == nil {
+				ls.Top = append(ls.Top, p)
+				continue
+			}
+			p.Parent = pageOf[g.Parent]
+			p.Parent.Children = append(p.Parent.Children, p)
+		}
+		sortTree(collate.New(lang.Tag), ls.Top)
+		ls.Pages = flatten(ls.Top, make([]*Page, 0, len(s.Guides)))
 		ls.pos = make(map[string]int, len(ls.Pages))
 		for i, p := range ls.Pages {
 			ls.pos[p.Guide.Slug] = i
@@ -136,15 +180,35 @@ func Build(cfg *config.Config, pages []*content.Page) (*Site, diag.List, error) 
 	return s, warns, nil
 }
 
-// sortPages orders pages by title in the language's collation, then weight
-// and slug, so the order is the one a reader of that language expects.
-func sortPages(lang *config.Language, pages []*Page) {
+// sortTree orders every level of the tree with sortPages, with one
+// collator for the language (never shared between goroutines).
+func sortTree(col *collate.Collator, pages []*Page) {
+	sortPages(col, pages)
+	for i, p := range pages {
+		p.Order = i
+		if len(p.Children) > 0 {
+			sortTree(col, p.Children)
+		}
+	}
+}
+
+// flatten appends the tree's pages to out, each page before its children.
+func flatten(pages, out []*Page) []*Page {
+	for _, p := range pages {
+		out = append(out, p)
+		out = flatten(p.Children, out)
+	}
+	return out
+}
+
+// sortPages orders pages by weight, then title in the language's collation,
+// then slug, so the order is the one a reader of that language expects.
+func sortPages(col *collate.Collator, pages []*Page) {
 	// A guide's weight is its source page's, so every language lists the
 	// guides in the same order; guides of equal weight follow the
 	// language's collation of their titles. Collation keys are made once
 	// per title (a Collator is not safe to share between goroutines), then
 	// compared as bytes.
-	col := collate.New(lang.Tag)
 	var buf collate.Buffer
 	keys := make(map[*Page][]byte, len(pages))
 	for _, p := range pages {
@@ -183,9 +247,6 @@ func (s *Site) Page(lang, slug string) *Page {
 	return nil
 }
 
-// aliasPattern is what a former slug may look like (as a guide folder).
-var aliasPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
-
 // checkAliases refuses an alias that is not a slug, names a guide that
 // exists, or is claimed by two guides.
 func checkAliases(guides []*Guide) error {
@@ -198,8 +259,8 @@ func checkAliases(guides []*Guide) error {
 	for _, g := range guides {
 		for _, a := range g.Source.Front.Aliases {
 			switch {
-			case !aliasPattern.MatchString(a):
-				errs.Add(diag.Errorf(g.Source.Path, 0, "write the former folder name, lower-case letters, digits and hyphens", "alias %q is not a guide slug", a))
+			case !content.ValidSlug(a):
+				errs.Add(diag.Errorf(g.Source.Path, 0, "write the former folder path below content/, lower-case letters, digits and hyphens (e.g. guides/old-name)", "alias %q is not a guide slug", a))
 			case slugs[a]:
 				errs.Add(diag.Errorf(g.Source.Path, 0, "remove the alias: content/"+a+"/ is a guide of its own", "alias %q is the slug of a guide", a))
 			case claimed[a] != "":

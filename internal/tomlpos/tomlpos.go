@@ -129,7 +129,9 @@ func DecodeError(name string, err error) error {
 		return diag.Errorf(name, line, "give the key a value of the right type (text in quotes, numbers without)", "%s", msg)
 	}
 	{
-		d := diag.Errorf(name, pe.Position.Line, "fix the TOML syntax or the value's type", "%s", pe.Message)
+		// The decoder shows the end of the input as a NUL ("'0b\x00'").
+		msg := strings.ReplaceAll(pe.Message, "\x00", "")
+		d := diag.Errorf(name, pe.Position.Line, "fix the TOML syntax or the value's type", "%s", msg)
 		d.Col = pe.Position.Col
 		if u := strings.TrimSpace(pe.Usage); u != "" {
 			d.Hint = u

@@ -2,9 +2,11 @@ package translate
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"github.com/docgen/docgen/internal/safefile"
 	"io"
+	"io/fs"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -38,11 +40,10 @@ func (s *Site) Check(w io.Writer, asJSON bool) (errors int, err error) {
 		return 0, err
 	}
 	findings := i18ncheck.CheckWithBuiltin(s.source, s.targets, uses, s.builtinIDs())
-	pages, err := filepath.Glob(filepath.Join(s.root, "content", "*", "*.md"))
+	pages, err := pageFiles(s.root)
 	if err != nil {
 		return 0, err
 	}
-	sort.Strings(pages)
 	var pageFindings []i18ncheck.Finding
 	for _, p := range pages {
 		data, err := safefile.ReadFile(p, safefile.MaxText)
@@ -98,6 +99,28 @@ func (s *Site) Check(w io.Writer, asJSON bool) (errors int, err error) {
 	return errs, nil
 }
 
+// pageFiles lists the Markdown files under content/, at any depth, sorted;
+// hidden folders are skipped as the build skips them.
+func pageFiles(root string) ([]string, error) {
+	var out []string
+	base := filepath.Join(root, "content")
+	err := filepath.WalkDir(base, func(p string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil && p == base && errors.Is(err, fs.ErrNotExist):
+			return nil
+		case err != nil:
+			return err
+		case d.IsDir() && p != base && strings.HasPrefix(d.Name(), "."):
+			return fs.SkipDir
+		case d.Type().IsRegular() && strings.HasSuffix(d.Name(), ".md") && filepath.Dir(p) != base:
+			out = append(out, p)
+		}
+		return nil
+	})
+	sort.Strings(out)
+	return out, err
+}
+
 func (s *Site) catalogs() []i18ncheck.Catalog {
 	return append([]i18ncheck.Catalog{s.source}, s.targets...)
 }
@@ -113,8 +136,11 @@ func (s *Site) printFindings(w io.Writer, findings []i18ncheck.Finding) {
 		}
 		errs, warns := i18ncheck.Counts(mine)
 		state := ""
-		if c.Data == nil {
-			state = " (no file: every message shows in English)"
+		switch {
+		case c.Data == nil && c.Builtin != nil:
+			state = " (no file: docgen's built-in catalog)"
+		case c.Data == nil:
+			state = " (no file, none built in: every message shows in English)"
 		}
 		fmt.Fprintf(w, "%s  %s%s: %s, %s\n", c.Lang, c.File, state, count(errs, "error"), count(warns, "warning"))
 		if len(mine) == 0 {

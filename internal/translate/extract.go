@@ -102,12 +102,22 @@ func (s *Site) Extract(w io.Writer, prune bool) error {
 // builtinIDs are the messages docgen's built-in catalog of the site's
 // source language provides: a site need not write them.
 func (s *Site) builtinIDs() map[string]bool {
-	ids := map[string]bool{}
-	name := s.cfg.DefaultLanguage.Code + ".toml"
+	ids := builtinCatalog(s.cfg.DefaultLanguage.Code)
+	if ids == nil {
+		ids = map[string]bool{}
+	}
+	return ids
+}
+
+// builtinCatalog returns the ids of docgen's built-in catalog of a
+// language, or nil when docgen has none for it.
+func builtinCatalog(code string) map[string]bool {
+	name := code + ".toml"
 	data, err := fs.ReadFile(docgen.Locales(), name)
 	if err != nil {
-		return ids
+		return nil
 	}
+	ids := map[string]bool{}
 	msgs, _ := catalog.Parse(name, data)
 	for _, m := range msgs {
 		ids[m.ID] = true

@@ -190,9 +190,12 @@ func (s *Site) Accept(w io.Writer, pages []string) error {
 	var jobs []job
 	for _, arg := range pages {
 		rel := strings.TrimSuffix(strings.TrimPrefix(filepath.ToSlash(arg), "content/"), "/")
-		slug, file, hasLang := strings.Cut(rel, "/")
-		lang := strings.TrimSuffix(file, ".md")
-		if !hasLang || lang == "" || strings.Contains(lang, "/") {
+		// content/<slug>/<lang>.md, the slug a folder path at any depth.
+		slug, lang := rel, ""
+		if i := strings.LastIndexByte(rel, '/'); i >= 0 && strings.HasSuffix(rel, ".md") {
+			slug, lang = rel[:i], strings.TrimSuffix(rel[i+1:], ".md")
+		}
+		if lang == "" {
 			return fmt.Errorf("%s: name one translation, as content/%s/<lang>.md\n\thint: accept only translations someone checked against the English as it is now; nothing was written", arg, slug)
 		}
 		var g *site.Guide

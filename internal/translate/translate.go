@@ -69,7 +69,7 @@ func Open(opts Options) (*Site, error) {
 	}
 	for i := range cfg.Languages {
 		l := &cfg.Languages[i]
-		c := i18ncheck.Catalog{Lang: l.Code, Tag: l.Tag, File: "locales/" + l.Code + ".toml"}
+		c := i18ncheck.Catalog{Lang: l.Code, Tag: l.Tag, File: "locales/" + l.Code + ".toml", Builtin: builtinCatalog(l.Code)}
 		data, err := safefile.ReadFile(s.path(c.File), safefile.MaxText)
 		if err == nil {
 			c.Data = data
