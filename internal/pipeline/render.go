@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"errors"
 	"hash/crc64"
 	"html/template"
 	"runtime"
@@ -25,7 +26,13 @@ func (s *Session) renderOutputs(next *snapshot, targets []render.Target, assets 
 		if p := next.pages[path]; p != nil && p.Generated {
 			return search.EncodeSections(nil), nil
 		}
-		return s.store.sections(path)
+		data, err := s.store.sections(path)
+		if errors.Is(err, errBadBody) {
+			if err = s.remake(next, path); err == nil {
+				data, err = s.store.sections(path)
+			}
+		}
+		return data, err
 	}
 	in := render.Input{Site: next.site, Translators: next.in.translators, Layouts: next.in.layouts, Sections: sections}
 	byGuide := map[string][]render.Target{}
@@ -197,12 +204,27 @@ func (s *Session) bodies(next *snapshot, paths []string) (map[string]*render.Par
 			continue
 		}
 		html, err := s.store.html(p)
+		if errors.Is(err, errBadBody) {
+			if err = s.remake(next, p); err == nil {
+				html, err = s.store.html(p)
+			}
+		}
 		if err != nil {
 			return nil, err
 		}
 		m[p] = &render.Parsed{Doc: next.docs[p].Doc, HTML: template.HTML(html)}
 	}
 	return m, nil
+}
+
+// remake parses a page again whose kept body cannot be read (its pack is
+// gone or damaged), so the build goes on as if it had never been kept.
+func (s *Session) remake(next *snapshot, path string) error {
+	s.remakeMu.Lock()
+	defer s.remakeMu.Unlock()
+	delete(s.reuse, path)
+	_, err := s.parsePage(next, next.pages[path])
+	return err
 }
 
 // crcTable hashes output files: the hashes are saved with the build's state,

@@ -41,6 +41,7 @@ func Run(opts Options) (*Report, error) {
 	}
 	statePath := out.StatePath(".state")
 	stamps, stampErr := stampInputs(opts)
+	racy(opts.Root, stamps, start)
 	head := gitHead(opts.Root)
 	var saved *savedState
 	if !opts.Force && stampErr == nil {

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -28,6 +29,7 @@ type Session struct {
 	// parsedPages and reusedPages count, per Apply, the pages parsed and
 	// those whose body an earlier build made.
 	parsedPages, reusedPages atomic.Int64
+	remakeMu                 sync.Mutex // serializes remake
 	// changedAt caches when a source's text changed since a recorded
 	// version (git history is asked once per pair).
 	changedAt map[[3]string]time.Time

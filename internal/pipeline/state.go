@@ -17,6 +17,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/docgen/docgen/internal/atomicfile"
 	"github.com/docgen/docgen/internal/content"
@@ -55,8 +56,9 @@ type savedState struct {
 // stamp is what a build remembers of an input file to tell it changed.
 type stamp struct {
 	Size  int64
-	MTime int64 // nanoseconds
+	MTime int64 // nanoseconds; -1 for a file compared by content (see racy)
 	Mode  fs.FileMode
+	Sum   string // content digest of a file compared by content
 }
 
 // reused is what an earlier build made of one page.
@@ -136,15 +138,46 @@ func stampInputs(opts Options) (map[string]stamp, error) {
 	return out, nil
 }
 
+// racy marks the stamps of files modified less than two seconds before
+// the build started and records a digest of their content: file systems
+// count time in ticks of up to a few milliseconds, so an edit of the same
+// size in the same tick would keep the same stamp. Next time such a file
+// is compared by content (as git does with its index).
+func racy(root string, stamps map[string]stamp, start time.Time) {
+	limit := start.Add(-2 * time.Second).UnixNano()
+	for p, st := range stamps {
+		if st.MTime > limit && st.Mode == 0 {
+			st.MTime, st.Sum = -1, fileSum(root, p)
+			stamps[p] = st
+		}
+	}
+}
+
+// fileSum digests a file's content ("" when it cannot be read).
+func fileSum(root, rel string) string {
+	data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
+	if err != nil {
+		return ""
+	}
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:])
+}
+
 func stampOf(info fs.FileInfo) stamp {
 	return stamp{Size: info.Size(), MTime: info.ModTime().UnixNano(), Mode: info.Mode().Type()}
 }
 
 // changedInputs lists the input paths whose stamps differ, sorted.
-func changedInputs(before, now map[string]stamp) []string {
+func changedInputs(root string, before, now map[string]stamp) []string {
 	var out []string
 	for p, st := range now {
-		if old, ok := before[p]; !ok || old != st {
+		old, ok := before[p]
+		switch {
+		case ok && old.MTime == -1:
+			if old.Size != st.Size || old.Mode != st.Mode || old.Sum == "" || old.Sum != fileSum(root, p) {
+				out = append(out, p)
+			}
+		case !ok || old != st:
 			out = append(out, p)
 		}
 	}
@@ -228,7 +261,7 @@ func (s *Session) restore(saved *savedState, stamps map[string]stamp, head strin
 	if st.hashes == nil {
 		st.hashes = map[string]uint64{}
 	}
-	paths := changedInputs(saved.Stamps, stamps)
+	paths := changedInputs(s.opts.Root, saved.Stamps, stamps)
 	for _, p := range paths {
 		st, ok := stamps[p]
 		if ok && st.Mode != 0 {
