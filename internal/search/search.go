@@ -262,7 +262,10 @@ type Result struct {
 }
 
 // Query finds the sections of idx that contain every word of q (after
-// Normalize), best first. It is the reference for the script's search.
+// Normalize), best first: a term in the title counts 10, in the section's
+// heading 5, and 1 for each place it occurs in the section's text (see
+// MaxWord and Gram for how text is cut). It is the reference for the
+// sharded index (QueryShards) and the script's search.
 func Query(idx *Index, q string) []Result {
 	terms := strings.Fields(Normalize(q))
 	if len(terms) == 0 {
@@ -273,27 +276,31 @@ func Query(idx *Index, q string) []Result {
 		title := Normalize(d.Title)
 		for _, s := range d.Sections {
 			head, body := Normalize(s.Heading), Normalize(s.Text)
-			score := 0
-			for _, t := range terms {
-				n := 0
-				if strings.Contains(title, t) {
-					n += 10
-				}
-				if strings.Contains(head, t) {
-					n += 5
-				}
-				n += strings.Count(body, t)
-				if n == 0 {
-					score = 0
-					break
-				}
-				score += n
-			}
-			if score > 0 {
+			if score := sectionScore(terms, title, head, body); score > 0 {
 				res = append(res, Result{URL: d.URL, Title: d.Title, Anchor: s.Anchor, Heading: s.Heading, Score: score})
 			}
 		}
 	}
 	sort.SliceStable(res, func(i, j int) bool { return res[i].Score > res[j].Score })
 	return res
+}
+
+// sectionScore is a section's score for terms, 0 unless every term matches.
+func sectionScore(terms []string, title, head, body string) int {
+	score := 0
+	for _, t := range terms {
+		n := 0
+		if fieldScore(title, t) > 0 {
+			n += 10
+		}
+		if fieldScore(head, t) > 0 {
+			n += 5
+		}
+		n += fieldScore(body, t)
+		if n == 0 {
+			return 0
+		}
+		score += n
+	}
+	return score
 }

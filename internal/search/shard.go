@@ -1,0 +1,269 @@
+package search
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// A language's index is written sharded, so a reader's query fetches
+// little of it: a manifest (ManifestName), term shards (ShardName) that
+// hold, in key order, every key a query term can start with and the
+// sections it occurs in, and one fragment per page (PageName) with the
+// page's title and text for showing results. A query fetches the
+// manifest, the shards its terms' keys fall in, and the fragments of the
+// results it shows. The file names depend only on the number of pages, so
+// the set of files is known before the index is built; the manifest holds
+// each file's content hash, which the script adds to the address so a
+// cache never serves a stale shard.
+//
+// A key is a suffix of a word (every suffix, so a term is found inside a
+// word) or a Gram-character gram of a long run (kind 1), with its postings:
+// pairs of section number (as a difference from the previous one) and a
+// value 4×count + 2×(in heading) + (in title). Sections are numbered in
+// page order (pages sorted by URL) and, within a page, in order.
+const (
+	ManifestName  = "search.json"
+	formatVersion = 2
+)
+
+// ShardName is the name of shard i, relative to the language's folder.
+func ShardName(i int) string { return "search/s" + strconv.Itoa(i) + ".json" }
+
+// PageName is the name of page i's fragment, relative to the language's folder.
+func PageName(i int) string { return "search/p" + strconv.Itoa(i) + ".json" }
+
+// ShardCount is how many term shards the index of n pages is cut into
+// (about 8 pages' worth of postings each).
+func ShardCount(pages int) int { return max(1, (pages+7)/8) }
+
+// FileNames lists the files a sharded index of n pages is made of,
+// relative to the language's folder: the manifest, the shards, the pages.
+func FileNames(pages int) []string {
+	out := []string{ManifestName}
+	for i := range ShardCount(pages) {
+		out = append(out, ShardName(i))
+	}
+	for i := range pages {
+		out = append(out, PageName(i))
+	}
+	return out
+}
+
+// File is one file of a sharded index.
+type File struct {
+	Name string // relative to the language's folder, as FileNames lists it
+	Data []byte
+}
+
+// entryKey is a key and its kind (word suffix or gram).
+type entryKey struct {
+	key  string
+	gram bool
+}
+
+// Shard writes the index as its manifest, shards and page fragments, in
+// FileNames order. It reads the pages' sections, so it costs about as much
+// memory as the language's text.
+func (idx *Index) Shard() ([]File, error) {
+	f := folder{}
+	post := map[entryKey][]uint32{}
+	var pages []File
+	var counts []int
+	sec := uint32(0)
+	for i, d := range idx.Docs {
+		sections := d.Sections
+		if d.encoded != nil {
+			sections = nil
+			if err := json.Unmarshal(d.encoded, &sections); err != nil {
+				return nil, fmt.Errorf("search index of %s: %w", d.URL, err)
+			}
+		}
+		title := map[entryKey]uint32{}
+		addField(title, f.normalize(d.Title), 1, false)
+		for _, s := range sections {
+			vals := make(map[entryKey]uint32, len(title)+64)
+			for k, v := range title {
+				vals[k] = v
+			}
+			addField(vals, f.normalize(s.Heading), 2, false)
+			addField(vals, f.normalize(s.Text), 4, true)
+			for k, v := range vals {
+				post[k] = append(post[k], sec, v)
+			}
+			sec++
+		}
+		counts = append(counts, len(sections))
+		doc := Doc{URL: d.URL, Title: d.Title, Lang: d.Lang, Sections: sections}
+		pages = append(pages, File{Name: PageName(i), Data: doc.json()})
+	}
+
+	keys := make([]entryKey, 0, len(post))
+	for k := range post {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].key != keys[j].key {
+			return keys[i].key < keys[j].key
+		}
+		return !keys[i].gram && keys[j].gram
+	})
+	var all bytes.Buffer
+	ends := make([]int, len(keys)) // end offset of each entry in all
+	for i, k := range keys {
+		writeEntry(&all, k, post[k])
+		delete(post, k)
+		ends[i] = all.Len()
+	}
+
+	n := ShardCount(len(idx.Docs))
+	shards := make([]File, n)
+	firsts := make([]string, n)
+	start := 0
+	for j := range n {
+		end := start
+		target := all.Len() * (j + 1) / n
+		for end < len(keys) && (j == n-1 || ends[end] <= target) {
+			end++
+		}
+		var b bytes.Buffer
+		b.WriteByte('[')
+		if end > start {
+			b.Write(all.Bytes()[offset(ends, start):ends[end-1]])
+		}
+		b.WriteString("]\n")
+		switch {
+		case start < len(keys):
+			firsts[j] = keys[start].key
+		case len(keys) > 0:
+			firsts[j] = keys[len(keys)-1].key
+		}
+		shards[j] = File{Name: ShardName(j), Data: fixCommas(b.Bytes())}
+		start = end
+	}
+
+	var m bytes.Buffer
+	fmt.Fprintf(&m, `{"v":%d,"lang":%s,"word":%d,"gram":%d,"shards":[`, formatVersion, encode(idx.Lang), MaxWord, Gram)
+	for j, s := range shards {
+		if j > 0 {
+			m.WriteByte(',')
+		}
+		fmt.Fprintf(&m, `[%s,"%s"]`, encode(firsts[j]), digest(s.Data))
+	}
+	m.WriteString(`],"pages":[`)
+	for i, p := range pages {
+		if i > 0 {
+			m.WriteByte(',')
+		}
+		fmt.Fprintf(&m, `[%d,"%s"]`, counts[i], digest(p.Data))
+	}
+	m.WriteString("]}\n")
+	out := append([]File{{Name: ManifestName, Data: m.Bytes()}}, shards...)
+	return append(out, pages...), nil
+}
+
+// offset is where entry i starts in the buffer whose entry ends are ends.
+func offset(ends []int, i int) int {
+	if i == 0 {
+		return 0
+	}
+	return ends[i-1]
+}
+
+// fixCommas drops the separator the first entry of a shard carries.
+func fixCommas(b []byte) []byte {
+	if len(b) > 1 && b[1] == ',' {
+		return append(b[:1], b[2:]...)
+	}
+	return b
+}
+
+// writeEntry appends ,[key,kind,[postings]] with section differences.
+func writeEntry(b *bytes.Buffer, k entryKey, p []uint32) {
+	b.WriteString(",[")
+	b.Write(encode(k.key))
+	if k.gram {
+		b.WriteString(",1,[")
+	} else {
+		b.WriteString(",0,[")
+	}
+	var num [12]byte
+	prev := uint32(0)
+	for i := 0; i < len(p); i += 2 {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.Write(strconv.AppendUint(num[:0], uint64(p[i]-prev), 10))
+		b.WriteByte(',')
+		b.Write(strconv.AppendUint(num[:0], uint64(p[i+1]), 10))
+		prev = p[i]
+	}
+	b.WriteString("]]\n")
+}
+
+// addField adds the keys of a normalized field to vals: for title (1) and
+// heading (2) the flag, for body text (4) one count per occurrence.
+func addField(vals map[entryKey]uint32, text string, v uint32, count bool) {
+	add := func(k entryKey, n uint32) {
+		if count {
+			vals[k] += v * n
+		} else {
+			vals[k] |= v
+		}
+	}
+	words := map[string]uint32{}
+	for _, w := range strings.Fields(text) {
+		if utf8.RuneCountInString(w) <= MaxWord {
+			words[w]++
+			continue
+		}
+		for i := range w {
+			if !utf8.RuneStart(w[i]) {
+				continue
+			}
+			end, r := i, 0
+			for end < len(w) && r < Gram {
+				_, size := utf8.DecodeRuneInString(w[end:])
+				end += size
+				r++
+			}
+			add(entryKey{w[i:end], true}, 1)
+		}
+	}
+	for w, n := range words {
+		for i := range w {
+			if utf8.RuneStart(w[i]) {
+				add(entryKey{w[i:], false}, n)
+			}
+		}
+	}
+}
+
+// json encodes one page's fragment: the page as the whole index held it.
+func (d Doc) json() []byte {
+	var b bytes.Buffer
+	b.WriteString(`{"u":`)
+	b.Write(encode(d.URL))
+	b.WriteString(`,"t":`)
+	b.Write(encode(d.Title))
+	if d.Lang != "" {
+		b.WriteString(`,"l":`)
+		b.Write(encode(d.Lang))
+	}
+	b.WriteString(`,"s":`)
+	b.Write(EncodeSections(d.Sections))
+	b.WriteString("}\n")
+	return b.Bytes()
+}
+
+// digest is a short content hash for cache-busting addresses.
+func digest(b []byte) string {
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:6])
+}
