@@ -169,8 +169,10 @@
     }
   }
 
-  // Search: the language's index is fetched on first use and matched by
-  // normalized substring (see internal/search: Fold must stay its twin).
+  // Search: the language's index is sharded (see internal/search, whose
+  // QueryShards this follows and whose Fold must stay fold's twin): the
+  // manifest is fetched on first use, then for each query only the shards
+  // holding its terms' keys and the fragments of the pages it shows.
   function fold(ch) {
     var out = "";
     for (var c of ch.normalize("NFKD")) {
@@ -206,22 +208,121 @@
     if (!box) return;
     var input = box.querySelector("input"), list = box.querySelector(".search-results");
     var status = box.querySelector("#search-status"), body = document.body.dataset;
-    var index = null, loading = null;
+    var manifest = null, loading = null, firsts = [0], files = {};
+    var base = box.dataset.index.replace(/[^\/]*$/, "");
     box.hidden = false;
 
     function load() {
       if (!loading) {
-        loading = fetch(box.dataset.index).then(function (r) { return r.json(); }).then(function (data) {
-          index = [];
-          data.docs.forEach(function (d) {
-            var title = normalize(d.t).text;
-            d.s.forEach(function (s) {
-              index.push({ doc: d, sec: s, title: title, head: normalize(s.h || "").text, body: normalize(s.x) });
-            });
-          });
+        loading = fetch(box.dataset.index).then(function (r) { return r.json(); }).then(function (m) {
+          manifest = m;
+          m.pages.forEach(function (p, i) { firsts.push(firsts[i] + p[0]); });
         });
       }
       return loading;
+    }
+    // file fetches a shard or page fragment once, by its content hash.
+    function file(name, hash) {
+      if (!files[name]) {
+        files[name] = fetch(base + name + "?v=" + hash).then(function (r) {
+          if (!r.ok) throw new Error(name + ": HTTP " + r.status);
+          return r.json();
+        });
+      }
+      return files[name];
+    }
+    // Keys are ordered by code point, as Go orders strings.
+    function cmp(a, b) {
+      var x = Array.from(a), y = Array.from(b), n = Math.min(x.length, y.length);
+      for (var i = 0; i < n; i++) {
+        var c = x[i].codePointAt(0) - y[i].codePointAt(0);
+        if (c) return c;
+      }
+      return x.length - y.length;
+    }
+    // lookup returns the entries whose key starts with prefix: from the
+    // first shard whose successor does not start before prefix, and the
+    // next ones while they start with it.
+    async function lookup(prefix) {
+      var sh = manifest.shards, lo = 0, hi = sh.length - 1;
+      while (lo < hi) {
+        var mid = (lo + hi) >> 1;
+        if (cmp(sh[mid + 1][0], prefix) >= 0) hi = mid; else lo = mid + 1;
+      }
+      var want = [lo];
+      for (var j = lo; j + 1 < sh.length && sh[j + 1][0].startsWith(prefix); j++) want.push(j + 1);
+      var parts = await Promise.all(want.map(function (j) { return file("search/s" + j + ".json", sh[j][1]); }));
+      var out = [];
+      parts.forEach(function (es) { es.forEach(function (e) { if (e[0].startsWith(prefix)) out.push(e); }); });
+      return out;
+    }
+    // cover is the grams a term longer than the gram length is found by in
+    // long runs (Thai): every gram-th one, and the last.
+    function cover(t) {
+      var r = Array.from(t), g = manifest.gram, out = [];
+      for (var i = 0; i + g <= r.length; i += g) out.push(r.slice(i, i + g).join(""));
+      if (r.length % g) out.push(r.slice(r.length - g).join(""));
+      return out;
+    }
+    function postings(e, each) {
+      var p = e[2], s = 0;
+      for (var i = 0; i < p.length; i += 2) { s += p[i]; each(s, p[i + 1]); }
+    }
+    // query scores the sections that hold every term, best first.
+    async function query(terms) {
+      var scores = null;
+      for (var t of terms) {
+        var long = Array.from(t).length > manifest.gram, hits = new Map();
+        var add = function (s, flags, count) {
+          var h = hits.get(s) || { flags: 0, count: 0 };
+          h.flags |= flags; h.count += count; hits.set(s, h);
+        };
+        (await lookup(t)).forEach(function (e) {
+          if (!(e[1] === 1 && long)) postings(e, function (s, v) { add(s, v & 3, v >> 2); });
+        });
+        if (long) {
+          var grams = null, cov = cover(t);
+          for (var k = 0; k < cov.length; k++) {
+            var g = cov[k], next = new Map();
+            (await lookup(g)).forEach(function (e) {
+              if (e[1] !== 1 || e[0] !== g) return;
+              postings(e, function (s, v) {
+                var h = { flags: v & 3, count: v >> 2 };
+                if (grams) {
+                  var p = grams.get(s);
+                  if (!p) return;
+                  h = { flags: h.flags & p.flags, count: Math.min(h.count, p.count) };
+                }
+                next.set(s, h);
+              });
+            });
+            grams = next;
+          }
+          grams.forEach(function (h, s) { add(s, h.flags, h.count); });
+        }
+        var next2 = new Map();
+        hits.forEach(function (h, s) {
+          var n = h.count + (h.flags & 1 ? 10 : 0) + (h.flags & 2 ? 5 : 0);
+          if (!n) return;
+          if (!scores) next2.set(s, n);
+          else if (scores.has(s)) next2.set(s, scores.get(s) + n);
+        });
+        scores = next2;
+      }
+      var out = [];
+      scores.forEach(function (score, s) { out.push({ s: s, score: score }); });
+      out.sort(function (a, b) { return b.score - a.score || a.s - b.s; });
+      return out;
+    }
+    // entry fetches the page fragment that holds section s.
+    async function entry(s) {
+      var lo = 0, hi = manifest.pages.length - 1;
+      while (lo < hi) {
+        var mid = (lo + hi) >> 1;
+        if (firsts[mid + 1] > s) hi = mid; else lo = mid + 1;
+      }
+      var d = await file("search/p" + lo + ".json", manifest.pages[lo][1]), sec = d.s[s - firsts[lo]];
+      return { doc: d, sec: sec, body: normalize(sec.x) };
     }
 
     // Snippets are cut at word boundaries of the text's language (Thai has
@@ -291,23 +392,18 @@
     }
     function go(o) { if (o && o.dataset.href) location.href = o.dataset.href; }
 
-    function run() {
-      var q = input.value, terms = normalize(q).text.split(/\s+/).filter(Boolean);
+    var seq = 0;
+    async function run() {
+      var q = input.value, terms = normalize(q).text.split(/\s+/).filter(Boolean), my = ++seq;
+      if (!terms.length) { list.textContent = ""; active = -1; open(false); status.textContent = ""; return; }
+      var hits = await query(terms);
+      var shown = await Promise.all(hits.slice(0, 20).map(function (h) {
+        return entry(h.s).then(function (e) { return { e: e, score: h.score }; });
+      }));
+      if (my !== seq) return; // a later query is under way
       list.textContent = "";
       active = -1;
-      if (!terms.length) { open(false); status.textContent = ""; return; }
-      var hits = [];
-      index.forEach(function (e) {
-        var score = 0;
-        for (var i = 0; i < terms.length; i++) {
-          var t = terms[i], n = (e.title.indexOf(t) >= 0 ? 10 : 0) + (e.head.indexOf(t) >= 0 ? 5 : 0) + e.body.text.split(t).length - 1;
-          if (!n) return;
-          score += n;
-        }
-        hits.push({ e: e, score: score });
-      });
-      hits.sort(function (a, b) { return b.score - a.score; });
-      hits.slice(0, 20).forEach(function (h, k) {
+      shown.forEach(function (h, k) {
         var li = document.createElement("li"), title = document.createElement("span");
         li.id = "search-option-" + k;
         li.setAttribute("role", "option");
@@ -341,7 +437,12 @@
       open(true);
     }
 
-    input.addEventListener("input", function () { load().then(run); });
+    // A query waits for a pause in typing, so each keystroke does not fetch.
+    var timer = 0;
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () { load().then(run); }, 120);
+    });
     input.addEventListener("focus", load);
     input.addEventListener("keydown", function (e) {
       var opts = options().filter(function (o) { return o.dataset.href; });

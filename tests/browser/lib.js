@@ -11,6 +11,7 @@ import { chromium } from "playwright-core";
 export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 // DOCGEN_PUBLIC points the tests at another build (e.g. one made before a fix).
 export const publicDir = process.env.DOCGEN_PUBLIC ? path.resolve(process.env.DOCGEN_PUBLIC) : path.join(repo, "public");
+const defaultPublic = publicDir;
 
 const types = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".json": "application/json", ".xml": "application/xml" };
 
@@ -21,9 +22,9 @@ export function ensureBuilt() {
   }
 }
 
-/** Serves public/ on 127.0.0.1; resolves to { origin, close }. */
-export async function serve() {
-  ensureBuilt();
+/** Serves public/ (or dir) on 127.0.0.1; resolves to { origin, close }. */
+export async function serve(dir) {
+  const publicDir = dir || (ensureBuilt(), defaultPublic);
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, "http://x");
     let file = path.normalize(path.join(publicDir, decodeURIComponent(url.pathname)));
