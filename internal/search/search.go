@@ -267,7 +267,7 @@ type Result struct {
 // MaxWord and Gram for how text is cut). It is the reference for the
 // sharded index (QueryShards) and the script's search.
 func Query(idx *Index, q string) []Result {
-	terms := strings.Fields(Normalize(q))
+	terms := Words(Normalize(q))
 	if len(terms) == 0 {
 		return nil
 	}

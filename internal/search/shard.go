@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -20,8 +19,8 @@ import (
 // manifest, the shards its terms' keys fall in, and the fragments of the
 // results it shows. The file names depend only on the number of pages, so
 // the set of files is known before the index is built; the manifest holds
-// each file's content hash, which the script adds to the address so a
-// cache never serves a stale shard.
+// a hash of them all, which the script adds to their addresses so a cache
+// never serves a shard of another build.
 //
 // A key is a suffix of a word (every suffix, so a term is found inside a
 // word) or a Gram-character gram of a long run (kind 1), with its postings:
@@ -39,9 +38,9 @@ func ShardName(i int) string { return "search/s" + strconv.Itoa(i) + ".json" }
 // PageName is the name of page i's fragment, relative to the language's folder.
 func PageName(i int) string { return "search/p" + strconv.Itoa(i) + ".json" }
 
-// ShardCount is how many term shards the index of n pages is cut into
-// (about 8 pages' worth of postings each).
-func ShardCount(pages int) int { return max(1, (pages+7)/8) }
+// ShardCount is how many term shards the index of n pages is cut into:
+// one page's worth of keys and postings each (about 20 KB).
+func ShardCount(pages int) int { return max(1, pages) }
 
 // FileNames lists the files a sharded index of n pages is made of,
 // relative to the language's folder: the manifest, the shards, the pages.
@@ -129,7 +128,8 @@ func (idx *Index) Shard() ([]File, error) {
 	for j := range n {
 		end := start
 		target := all.Len() * (j + 1) / n
-		for end < len(keys) && (j == n-1 || ends[end] <= target) {
+		// A key never spans two shards (its word and gram entries go together).
+		for end < len(keys) && (j == n-1 || ends[end] <= target || end > start && keys[end].key == keys[end-1].key) {
 			end++
 		}
 		var b bytes.Buffer
@@ -138,30 +138,34 @@ func (idx *Index) Shard() ([]File, error) {
 			b.Write(all.Bytes()[offset(ends, start):ends[end-1]])
 		}
 		b.WriteString("]\n")
-		switch {
-		case start < len(keys):
-			firsts[j] = keys[start].key
-		case len(keys) > 0:
-			firsts[j] = keys[len(keys)-1].key
+		if start < len(keys) {
+			firsts[j] = keys[start].key // the last shard is never empty
 		}
 		shards[j] = File{Name: ShardName(j), Data: fixCommas(b.Bytes())}
 		start = end
 	}
 
+	version := sha256.New()
+	for _, f := range shards {
+		version.Write(f.Data)
+	}
+	for _, f := range pages {
+		version.Write(f.Data)
+	}
 	var m bytes.Buffer
-	fmt.Fprintf(&m, `{"v":%d,"lang":%s,"word":%d,"gram":%d,"shards":[`, formatVersion, encode(idx.Lang), MaxWord, Gram)
-	for j, s := range shards {
+	fmt.Fprintf(&m, `{"v":%d,"lang":%s,"word":%d,"gram":%d,"hash":"%s","shards":[`, formatVersion, encode(idx.Lang), MaxWord, Gram, hex.EncodeToString(version.Sum(nil)[:6]))
+	for j := range shards {
 		if j > 0 {
 			m.WriteByte(',')
 		}
-		fmt.Fprintf(&m, `[%s,"%s"]`, encode(firsts[j]), digest(s.Data))
+		m.Write(encode(firsts[j]))
 	}
 	m.WriteString(`],"pages":[`)
-	for i, p := range pages {
+	for i, n := range counts {
 		if i > 0 {
 			m.WriteByte(',')
 		}
-		fmt.Fprintf(&m, `[%d,"%s"]`, counts[i], digest(p.Data))
+		m.WriteString(strconv.Itoa(n))
 	}
 	m.WriteString("]}\n")
 	out := append([]File{{Name: ManifestName, Data: m.Bytes()}}, shards...)
@@ -184,27 +188,42 @@ func fixCommas(b []byte) []byte {
 	return b
 }
 
-// writeEntry appends ,[key,kind,[postings]] with section differences.
+// writeEntry appends ,[key,kind,"postings"] (see appendPostings).
 func writeEntry(b *bytes.Buffer, k entryKey, p []uint32) {
 	b.WriteString(",[")
 	b.Write(encode(k.key))
 	if k.gram {
-		b.WriteString(",1,[")
+		b.WriteString(`,1,"`)
 	} else {
-		b.WriteString(",0,[")
+		b.WriteString(`,0,"`)
 	}
-	var num [12]byte
+	b.Write(appendPostings(nil, p))
+	b.WriteString("\"]\n")
+}
+
+// digits are the 64 characters postings are written with: each stands for
+// five bits of a number and whether more follow (32 and up).
+const digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
+
+// appendPostings writes (section, value) pairs as numbers of digits, least
+// significant five bits first: the section's difference from the
+// previous one, then the value.
+func appendPostings(out []byte, p []uint32) []byte {
 	prev := uint32(0)
 	for i := 0; i < len(p); i += 2 {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.Write(strconv.AppendUint(num[:0], uint64(p[i]-prev), 10))
-		b.WriteByte(',')
-		b.Write(strconv.AppendUint(num[:0], uint64(p[i+1]), 10))
+		out = appendNumber(out, p[i]-prev)
+		out = appendNumber(out, p[i+1])
 		prev = p[i]
 	}
-	b.WriteString("]]\n")
+	return out
+}
+
+func appendNumber(out []byte, n uint32) []byte {
+	for n >= 32 {
+		out = append(out, digits[32|n&31])
+		n >>= 5
+	}
+	return append(out, digits[n])
 }
 
 // addField adds the keys of a normalized field to vals: for title (1) and
@@ -218,7 +237,7 @@ func addField(vals map[entryKey]uint32, text string, v uint32, count bool) {
 		}
 	}
 	words := map[string]uint32{}
-	for _, w := range strings.Fields(text) {
+	for _, w := range Words(text) {
 		if utf8.RuneCountInString(w) <= MaxWord {
 			words[w]++
 			continue
@@ -260,10 +279,4 @@ func (d Doc) json() []byte {
 	b.Write(EncodeSections(d.Sections))
 	b.WriteString("}\n")
 	return b.Bytes()
-}
-
-// digest is a short content hash for cache-busting addresses.
-func digest(b []byte) string {
-	h := sha256.Sum256(b)
-	return hex.EncodeToString(h[:6])
 }

@@ -11,40 +11,13 @@ import (
 
 // Manifest is a sharded index's manifest, as ManifestName holds it.
 type Manifest struct {
-	Version int    `json:"v"`
-	Lang    string `json:"lang"`
-	Word    int    `json:"word"`
-	Gram    int    `json:"gram"`
-	Shards  []Part `json:"shards"` // first key and content hash of each shard
-	Pages   []Part `json:"pages"`  // number of sections and content hash of each page
-}
-
-// Part is one shard ([first key, hash]) or page ([sections, hash]).
-type Part struct {
-	Key      string
-	Sections int
-	Hash     string
-}
-
-// UnmarshalJSON reads [key or count, hash].
-func (p *Part) UnmarshalJSON(b []byte) error {
-	var raw []json.RawMessage
-	if err := json.Unmarshal(b, &raw); err != nil {
-		return err
-	}
-	if len(raw) != 2 {
-		return errors.New("want [key or count, hash]")
-	}
-	if err := json.Unmarshal(raw[1], &p.Hash); err != nil {
-		return err
-	}
-	if len(raw[0]) > 0 && raw[0][0] == '"' {
-		return json.Unmarshal(raw[0], &p.Key)
-	}
-	if err := json.Unmarshal(raw[0], &p.Sections); err != nil || p.Sections < 0 {
-		return errors.New("bad section count")
-	}
-	return nil
+	Version int      `json:"v"`
+	Lang    string   `json:"lang"`
+	Word    int      `json:"word"`
+	Gram    int      `json:"gram"`
+	Hash    string   `json:"hash"`   // of all the shards and pages, for their addresses
+	Shards  []string `json:"shards"` // the first key of each shard
+	Pages   []int    `json:"pages"`  // the number of sections of each page
 }
 
 // Entry is one key of a shard with its postings, decoded: Sections[i] has
@@ -67,7 +40,7 @@ func DecodeShard(data []byte) ([]Entry, error) {
 	for i, r := range raw {
 		var e Entry
 		var kind int
-		var post []int
+		var post string
 		if len(r) != 3 {
 			return nil, fmt.Errorf("entry %d: want [key, kind, postings]", i)
 		}
@@ -77,7 +50,7 @@ func DecodeShard(data []byte) ([]Entry, error) {
 		if err := json.Unmarshal(r[1], &kind); err != nil || kind < 0 || kind > 1 {
 			return nil, fmt.Errorf("entry %d: bad kind", i)
 		}
-		if err := json.Unmarshal(r[2], &post); err != nil || len(post)%2 != 0 {
+		if err := json.Unmarshal(r[2], &post); err != nil {
 			return nil, fmt.Errorf("entry %d: bad postings", i)
 		}
 		e.Gram = kind == 1
@@ -87,16 +60,43 @@ func DecodeShard(data []byte) ([]Entry, error) {
 				return nil, fmt.Errorf("entry %d: key out of order", i)
 			}
 		}
+		nums, err := decodeNumbers(post)
+		if err != nil || len(nums)%2 != 0 {
+			return nil, fmt.Errorf("entry %d: bad postings", i)
+		}
 		sec := 0
-		for j := 0; j < len(post); j += 2 {
-			if post[j] < 0 || j > 0 && post[j] == 0 || post[j+1] <= 0 {
+		for j := 0; j < len(nums); j += 2 {
+			if j > 0 && nums[j] == 0 || nums[j+1] == 0 || sec+nums[j] < sec {
 				return nil, fmt.Errorf("entry %d: bad posting", i)
 			}
-			sec += post[j]
+			sec += nums[j]
 			e.Sections = append(e.Sections, sec)
-			e.Values = append(e.Values, post[j+1])
+			e.Values = append(e.Values, nums[j+1])
 		}
 		out = append(out, e)
+	}
+	return out, nil
+}
+
+// decodeNumbers reads what appendPostings wrote.
+func decodeNumbers(s string) ([]int, error) {
+	var out []int
+	n, shift := 0, 0
+	for i := 0; i < len(s); i++ {
+		d := strings.IndexByte(digits, s[i])
+		if d < 0 || shift > 30 {
+			return nil, errors.New("bad digit")
+		}
+		n |= (d & 31) << shift
+		if d&32 != 0 {
+			shift += 5
+			continue
+		}
+		out = append(out, n)
+		n, shift = 0, 0
+	}
+	if shift != 0 {
+		return nil, errors.New("number cut short")
 	}
 	return out, nil
 }
@@ -106,14 +106,19 @@ func DecodeShard(data []byte) ([]Entry, error) {
 type Fetch func(name string) ([]byte, error)
 
 // ShardsFor lists the shards that may hold keys starting with prefix: the
-// first whose successor does not start before prefix, and those after it
-// that start with prefix.
+// last one whose first key is not after prefix, and those after it whose
+// first key starts with prefix. A key never spans two shards, so shard i
+// holds the keys from its first to the next shard's first; an empty shard
+// has the first key of the next one, and is left out.
 func (m *Manifest) ShardsFor(prefix string) []int {
 	n := len(m.Shards)
-	j := sort.Search(n-1, func(i int) bool { return m.Shards[i+1].Key >= prefix })
+	j := max(0, sort.Search(n, func(i int) bool { return m.Shards[i] > prefix })-1)
 	out := []int{j}
-	for j+1 < n && strings.HasPrefix(m.Shards[j+1].Key, prefix) {
+	for j+1 < n && strings.HasPrefix(m.Shards[j+1], prefix) {
 		j++
+		if j+1 < n && m.Shards[j] == m.Shards[j+1] {
+			continue
+		}
 		out = append(out, j)
 	}
 	return out
@@ -138,7 +143,7 @@ func QueryShards(fetch Fetch, q string, limit int) ([]Result, int, error) {
 	if m.Version != formatVersion || m.Gram != Gram || m.Word != MaxWord || len(m.Shards) == 0 {
 		return nil, 0, fmt.Errorf("%s: unknown format", ManifestName)
 	}
-	terms := strings.Fields(Normalize(q))
+	terms := Words(Normalize(q))
 	if len(terms) == 0 {
 		return nil, 0, nil
 	}
@@ -254,8 +259,11 @@ func QueryShards(fetch Fetch, q string, limit int) ([]Result, int, error) {
 	}
 	// Section numbers to pages.
 	firsts := make([]int, len(m.Pages)+1)
-	for i, p := range m.Pages {
-		firsts[i+1] = firsts[i] + p.Sections
+	for i, n := range m.Pages {
+		if n < 0 {
+			return nil, 0, fmt.Errorf("%s: bad section count", ManifestName)
+		}
+		firsts[i+1] = firsts[i] + n
 	}
 	pages := map[int]*Doc{}
 	res := make([]Result, 0, len(order))

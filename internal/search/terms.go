@@ -2,11 +2,13 @@ package search
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
-// How text is cut for matching. A query term matches where it occurs in a
-// word (a run of text between spaces, after Normalize) of at most MaxWord
+// How text is cut for matching. Text and queries are cut into words (runs
+// of letters, digits and marks, after Normalize: spaces and punctuation
+// separate words). A query term matches where it occurs in a word of at most MaxWord
 // characters, wherever it starts. Longer runs (Thai, which has no spaces
 // between words; long identifiers) are indexed as Gram-character grams, one
 // at every position: a term of up to Gram characters is found wherever it
@@ -17,6 +19,11 @@ const (
 	MaxWord = 24
 	Gram    = 3
 )
+
+// Words cuts normalized text into words: runs of letters, digits and marks.
+func Words(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r) })
+}
 
 // folder is Normalize with a memo of folded characters, for indexing a
 // language's text (most characters repeat).
@@ -77,7 +84,7 @@ func cover(t string) []string {
 func fieldScore(text, t string) int {
 	short := 0
 	var long []string
-	for _, w := range strings.Fields(text) {
+	for _, w := range Words(text) {
 		if utf8.RuneCountInString(w) <= MaxWord {
 			short += occurrences(w, t)
 		} else {

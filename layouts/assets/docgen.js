@@ -216,15 +216,15 @@
       if (!loading) {
         loading = fetch(box.dataset.index).then(function (r) { return r.json(); }).then(function (m) {
           manifest = m;
-          m.pages.forEach(function (p, i) { firsts.push(firsts[i] + p[0]); });
+          m.pages.forEach(function (n, i) { firsts.push(firsts[i] + n); });
         });
       }
       return loading;
     }
-    // file fetches a shard or page fragment once, by its content hash.
-    function file(name, hash) {
+    // file fetches a shard or page fragment once, for the manifest's build.
+    function file(name) {
       if (!files[name]) {
-        files[name] = fetch(base + name + "?v=" + hash).then(function (r) {
+        files[name] = fetch(base + name + "?v=" + manifest.hash).then(function (r) {
           if (!r.ok) throw new Error(name + ": HTTP " + r.status);
           return r.json();
         });
@@ -241,21 +241,28 @@
       return x.length - y.length;
     }
     // lookup returns the entries whose key starts with prefix: from the
-    // first shard whose successor does not start before prefix, and the
-    // next ones while they start with it.
+    // last shard whose first key is not after prefix, and the next ones
+    // while their first key starts with it (as search.ShardsFor; a shard
+    // with the next one's first key is empty).
     async function lookup(prefix) {
-      var sh = manifest.shards, lo = 0, hi = sh.length - 1;
+      var sh = manifest.shards, lo = 0, hi = sh.length;
       while (lo < hi) {
         var mid = (lo + hi) >> 1;
-        if (cmp(sh[mid + 1][0], prefix) >= 0) hi = mid; else lo = mid + 1;
+        if (cmp(sh[mid], prefix) > 0) hi = mid; else lo = mid + 1;
       }
-      var want = [lo];
-      for (var j = lo; j + 1 < sh.length && sh[j + 1][0].startsWith(prefix); j++) want.push(j + 1);
-      var parts = await Promise.all(want.map(function (j) { return file("search/s" + j + ".json", sh[j][1]); }));
+      var want = [Math.max(0, lo - 1)];
+      for (var j = want[0] + 1; j < sh.length && sh[j].startsWith(prefix); j++) {
+        if (j + 1 < sh.length && sh[j] === sh[j + 1]) continue;
+        want.push(j);
+      }
+      var parts = await Promise.all(want.map(function (j) { return file("search/s" + j + ".json"); }));
       var out = [];
       parts.forEach(function (es) { es.forEach(function (e) { if (e[0].startsWith(prefix)) out.push(e); }); });
       return out;
     }
+    // words cuts normalized text as Go's search.Words does: runs of
+    // letters, digits and marks.
+    function words(s) { return s.split(/[^\p{L}\p{Nd}\p{M}]+/u).filter(Boolean); }
     // cover is the grams a term longer than the gram length is found by in
     // long runs (Thai): every gram-th one, and the last.
     function cover(t) {
@@ -264,9 +271,20 @@
       if (r.length % g) out.push(r.slice(r.length - g).join(""));
       return out;
     }
+    // postings reads an entry's (section, value) pairs: numbers written in
+    // 64 digits, five bits each, least significant first, 32 and up meaning
+    // more follow; a section is its difference from the previous one.
+    var digit = {};
+    Array.from("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_").forEach(function (c, i) { digit[c] = i; });
     function postings(e, each) {
-      var p = e[2], s = 0;
-      for (var i = 0; i < p.length; i += 2) { s += p[i]; each(s, p[i + 1]); }
+      var p = e[2], n = 0, scale = 1, first = true, sec = 0;
+      for (var i = 0; i < p.length; i++) {
+        var d = digit[p[i]];
+        n += (d & 31) * scale;
+        if (d & 32) { scale *= 32; continue; }
+        if (first) { sec += n; } else { each(sec, n); }
+        first = !first; n = 0; scale = 1;
+      }
     }
     // query scores the sections that hold every term, best first.
     async function query(terms) {
@@ -321,7 +339,7 @@
         var mid = (lo + hi) >> 1;
         if (firsts[mid + 1] > s) hi = mid; else lo = mid + 1;
       }
-      var d = await file("search/p" + lo + ".json", manifest.pages[lo][1]), sec = d.s[s - firsts[lo]];
+      var d = await file("search/p" + lo + ".json"), sec = d.s[s - firsts[lo]];
       return { doc: d, sec: sec, body: normalize(sec.x) };
     }
 
@@ -394,7 +412,7 @@
 
     var seq = 0;
     async function run() {
-      var q = input.value, terms = normalize(q).text.split(/\s+/).filter(Boolean), my = ++seq;
+      var q = input.value, terms = words(normalize(q).text), my = ++seq;
       if (!terms.length) { list.textContent = ""; active = -1; open(false); status.textContent = ""; return; }
       var hits = await query(terms);
       var shown = await Promise.all(hits.slice(0, 20).map(function (h) {
