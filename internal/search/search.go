@@ -1,10 +1,12 @@
 // Package search builds the per-language search index that the reader script
 // queries in the browser, so search works from any static host. The index
 // holds each page's sections (heading id, heading, text); matching is by
-// normalized substring, which finds a Thai word inside an unspaced sentence
-// without a word list, and a Persian word whatever yeh, kaf or zero-width
-// non-joiner it was typed with. Normalize has a twin in layouts/assets/docgen.js;
-// both are tested against the same cases.
+// normalized substring within words (see MaxWord and Gram), which finds a
+// Thai word inside an unspaced sentence without a word list, and a Persian
+// word whatever yeh, kaf or zero-width non-joiner it was typed with.
+// Normalize has a twin in layouts/assets/docgen.js; both are tested against
+// the same cases. The index is written sharded (Index.Shard), so a query
+// fetches only the parts it needs (QueryShards, which the script follows).
 package search
 
 import (
@@ -20,7 +22,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// Index is one language's search index, as written to <lang>/search.json.
+// Index is one language's search index: its pages, in URL order.
 type Index struct {
 	Version int    `json:"v"`
 	Lang    string `json:"lang"`
@@ -62,7 +64,8 @@ func Build(lang string, pages []Page) *Index {
 	return idx
 }
 
-// JSON encodes the index compactly and deterministically.
+// JSON encodes the whole index compactly and deterministically, in one
+// file (the format before sharding; tests compare with it).
 func (idx *Index) JSON() []byte {
 	size := 64
 	for _, d := range idx.Docs {
