@@ -169,10 +169,9 @@
     }
   }
 
-  // Search: the language's index is sharded (see internal/search, whose
-  // QueryShards this follows and whose Fold must stay fold's twin): the
-  // manifest is fetched on first use, then for each query only the shards
-  // holding its terms' keys and the fragments of the pages it shows.
+  // Search: the language's index is sharded (see internal/search; Fold
+  // must stay fold's twin): the manifest is fetched on first use, then for
+  // a query only the shards its keys need and the pages it shows.
   function fold(ch) {
     var out = "";
     for (var c of ch.normalize("NFKD")) {
@@ -208,138 +207,95 @@
     if (!box) return;
     var input = box.querySelector("input"), list = box.querySelector(".search-results");
     var status = box.querySelector("#search-status"), body = document.body.dataset;
-    var manifest = null, loading = null, firsts = [0], files = {};
+    var manifest = null, loading = null, firsts = [0], files = {}, digit = {};
     var base = box.dataset.index.replace(/[^\/]*$/, "");
     box.hidden = false;
+    Array.from("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_").forEach((c, i) => { digit[c] = i; });
 
     function load() {
-      if (!loading) {
-        loading = fetch(box.dataset.index).then(function (r) { return r.json(); }).then(function (m) {
-          manifest = m;
-          m.pages.forEach(function (n, i) { firsts.push(firsts[i] + n); });
-        });
-      }
-      return loading;
+      return loading = loading || fetch(box.dataset.index).then((r) => r.json()).then((m) => {
+        manifest = m;
+        m.pages.forEach((n, i) => firsts.push(firsts[i] + n));
+      });
     }
-    // file fetches a shard or page fragment once, for the manifest's build.
+    // file fetches a shard or page fragment once, of the manifest's build.
     function file(name) {
-      if (!files[name]) {
-        files[name] = fetch(base + name + "?v=" + manifest.hash).then(function (r) {
-          if (!r.ok) throw new Error(name + ": HTTP " + r.status);
-          return r.json();
-        });
-      }
-      return files[name];
+      return files[name] = files[name] || fetch(base + name + "?v=" + manifest.hash).then((r) => {
+        if (!r.ok) throw new Error(name + ": HTTP " + r.status);
+        return r.json();
+      });
     }
-    // Keys are ordered by code point, as Go orders strings.
-    function cmp(a, b) {
-      var x = Array.from(a), y = Array.from(b), n = Math.min(x.length, y.length);
-      for (var i = 0; i < n; i++) {
-        var c = x[i].codePointAt(0) - y[i].codePointAt(0);
-        if (c) return c;
-      }
-      return x.length - y.length;
+    // after orders by code point, as Go does; bisect finds the first i
+    // below n for which f holds.
+    function after(a, b) {
+      var x = Array.from(a, (c) => c.codePointAt(0)), y = Array.from(b, (c) => c.codePointAt(0));
+      for (var i = 0; i < x.length && i < y.length; i++) if (x[i] !== y[i]) return x[i] > y[i];
+      return x.length > y.length;
     }
-    // lookup returns the entries whose key starts with prefix: from the
-    // last shard whose first key is not after prefix, and the next ones
-    // while their first key starts with it (as search.ShardsFor; a shard
-    // with the next one's first key is empty).
+    function bisect(n, f) {
+      var lo = 0, hi = n;
+      while (lo < hi) { var mid = (lo + hi) >> 1; if (f(mid)) hi = mid; else lo = mid + 1; }
+      return lo;
+    }
+    // lookup returns the entries whose key starts with prefix, from the
+    // shards search.ShardsFor names.
     async function lookup(prefix) {
-      var sh = manifest.shards, lo = 0, hi = sh.length;
-      while (lo < hi) {
-        var mid = (lo + hi) >> 1;
-        if (cmp(sh[mid], prefix) > 0) hi = mid; else lo = mid + 1;
-      }
-      var want = [Math.max(0, lo - 1)];
-      for (var j = want[0] + 1; j < sh.length && sh[j].startsWith(prefix); j++) {
-        if (j + 1 < sh.length && sh[j] === sh[j + 1]) continue;
-        want.push(j);
-      }
-      var parts = await Promise.all(want.map(function (j) { return file("search/s" + j + ".json"); }));
-      var out = [];
-      parts.forEach(function (es) { es.forEach(function (e) { if (e[0].startsWith(prefix)) out.push(e); }); });
+      var sh = manifest.shards, out = [], want = [Math.max(0, bisect(sh.length, (i) => after(sh[i], prefix)) - 1)];
+      for (var j = want[0] + 1; j < sh.length && sh[j].startsWith(prefix); j++) if (sh[j] !== sh[j + 1]) want.push(j);
+      for (var es of await Promise.all(want.map((j) => file("search/s" + j + ".json")))) out.push(...es.filter((e) => e[0].startsWith(prefix)));
       return out;
     }
-    // words cuts normalized text as Go's search.Words does: runs of
-    // letters, digits and marks.
+    // words, cover and postings are the twins of search.Words, cover and
+    // appendPostings.
     function words(s) { return s.split(/[^\p{L}\p{Nd}\p{M}]+/u).filter(Boolean); }
-    // cover is the grams a term longer than the gram length is found by in
-    // long runs (Thai): every gram-th one, and the last.
     function cover(t) {
       var r = Array.from(t), g = manifest.gram, out = [];
       for (var i = 0; i + g <= r.length; i += g) out.push(r.slice(i, i + g).join(""));
-      if (r.length % g) out.push(r.slice(r.length - g).join(""));
+      if (r.length % g) out.push(r.slice(-g).join(""));
       return out;
     }
-    // postings reads an entry's (section, value) pairs: numbers written in
-    // 64 digits, five bits each, least significant first, 32 and up meaning
-    // more follow; a section is its difference from the previous one.
-    var digit = {};
-    Array.from("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_").forEach(function (c, i) { digit[c] = i; });
     function postings(e, each) {
       var p = e[2], n = 0, scale = 1, first = true, sec = 0;
       for (var i = 0; i < p.length; i++) {
         var d = digit[p[i]];
         n += (d & 31) * scale;
         if (d & 32) { scale *= 32; continue; }
-        if (first) { sec += n; } else { each(sec, n); }
+        if (first) sec += n; else each(sec, n & 3, n >> 2);
         first = !first; n = 0; scale = 1;
       }
     }
-    // query scores the sections that hold every term, best first.
+    // query scores the sections that hold every term, best first, as
+    // search.QueryShards does.
     async function query(terms) {
       var scores = null;
       for (var t of terms) {
-        var long = Array.from(t).length > manifest.gram, hits = new Map();
-        var add = function (s, flags, count) {
-          var h = hits.get(s) || { flags: 0, count: 0 };
-          h.flags |= flags; h.count += count; hits.set(s, h);
-        };
-        (await lookup(t)).forEach(function (e) {
-          if (!(e[1] === 1 && long)) postings(e, function (s, v) { add(s, v & 3, v >> 2); });
-        });
-        if (long) {
-          var grams = null, cov = cover(t);
-          for (var k = 0; k < cov.length; k++) {
-            var g = cov[k], next = new Map();
-            (await lookup(g)).forEach(function (e) {
-              if (e[1] !== 1 || e[0] !== g) return;
-              postings(e, function (s, v) {
-                var h = { flags: v & 3, count: v >> 2 };
-                if (grams) {
-                  var p = grams.get(s);
-                  if (!p) return;
-                  h = { flags: h.flags & p.flags, count: Math.min(h.count, p.count) };
-                }
-                next.set(s, h);
-              });
+        var long = Array.from(t).length > manifest.gram, hits = new Map(), grams = null;
+        var add = (s, f, c) => { var h = hits.get(s) || [0, 0]; hits.set(s, [h[0] | f, h[1] + c]); };
+        for (var e of await lookup(t)) if (!(e[1] && long)) postings(e, add);
+        for (var g of long ? cover(t) : []) {
+          var next = new Map();
+          for (var e of await lookup(g)) {
+            if (e[1] && e[0] === g) postings(e, (s, f, c) => {
+              var p = grams ? grams.get(s) : [3, c];
+              if (p) next.set(s, [f & p[0], Math.min(c, p[1])]);
             });
-            grams = next;
           }
-          grams.forEach(function (h, s) { add(s, h.flags, h.count); });
+          grams = next;
         }
-        var next2 = new Map();
-        hits.forEach(function (h, s) {
-          var n = h.count + (h.flags & 1 ? 10 : 0) + (h.flags & 2 ? 5 : 0);
-          if (!n) return;
-          if (!scores) next2.set(s, n);
-          else if (scores.has(s)) next2.set(s, scores.get(s) + n);
+        if (grams) grams.forEach((h, s) => add(s, h[0], h[1]));
+        var now = new Map();
+        hits.forEach((h, s) => {
+          var n = h[1] + (h[0] & 1 ? 10 : 0) + (h[0] & 2 ? 5 : 0);
+          if (n && (!scores || scores.has(s))) now.set(s, n + (scores ? scores.get(s) : 0));
         });
-        scores = next2;
+        scores = now;
       }
-      var out = [];
-      scores.forEach(function (score, s) { out.push({ s: s, score: score }); });
-      out.sort(function (a, b) { return b.score - a.score || a.s - b.s; });
-      return out;
+      return Array.from(scores, (x) => ({ s: x[0], score: x[1] })).sort((a, b) => b.score - a.score || a.s - b.s);
     }
     // entry fetches the page fragment that holds section s.
     async function entry(s) {
-      var lo = 0, hi = manifest.pages.length - 1;
-      while (lo < hi) {
-        var mid = (lo + hi) >> 1;
-        if (firsts[mid + 1] > s) hi = mid; else lo = mid + 1;
-      }
-      var d = await file("search/p" + lo + ".json"), sec = d.s[s - firsts[lo]];
+      var i = bisect(manifest.pages.length - 1, (k) => firsts[k + 1] > s);
+      var d = await file("search/p" + i + ".json"), sec = d.s[s - firsts[i]];
       return { doc: d, sec: sec, body: normalize(sec.x) };
     }
 
