@@ -72,7 +72,7 @@ type entryKey struct {
 // memory as the language's text.
 func (idx *Index) Shard() ([]File, error) {
 	f := folder{}
-	post := map[entryKey][]uint32{}
+	post := map[entryKey]*postings{}
 	var pages []File
 	var counts []int
 	sec := uint32(0)
@@ -94,7 +94,12 @@ func (idx *Index) Shard() ([]File, error) {
 			addField(vals, f.normalize(s.Heading), 2, false)
 			addField(vals, f.normalize(s.Text), 4, true)
 			for k, v := range vals {
-				post[k] = append(post[k], sec, v)
+				p := post[k]
+				if p == nil {
+					p = &postings{}
+					post[k] = p
+				}
+				p.add(sec, v)
 			}
 			sec++
 		}
@@ -113,12 +118,13 @@ func (idx *Index) Shard() ([]File, error) {
 		}
 		return !keys[i].gram && keys[j].gram
 	})
-	var all bytes.Buffer
-	ends := make([]int, len(keys)) // end offset of each entry in all
+	// Where each entry would end if all were written one after another,
+	// to cut the shards at even sizes without holding them twice.
+	ends := make([]int, len(keys))
+	size := 0
 	for i, k := range keys {
-		writeEntry(&all, k, post[k])
-		delete(post, k)
-		ends[i] = all.Len()
+		size += len(encode(k.key)) + len(post[k].data) + entryFraming
+		ends[i] = size
 	}
 
 	n := ShardCount(len(idx.Docs))
@@ -127,15 +133,19 @@ func (idx *Index) Shard() ([]File, error) {
 	start := 0
 	for j := range n {
 		end := start
-		target := all.Len() * (j + 1) / n
+		target := size * (j + 1) / n
 		// A key never spans two shards (its word and gram entries go together).
 		for end < len(keys) && (j == n-1 || ends[end] <= target || end > start && keys[end].key == keys[end-1].key) {
 			end++
 		}
 		var b bytes.Buffer
-		b.WriteByte('[')
 		if end > start {
-			b.Write(all.Bytes()[offset(ends, start):ends[end-1]])
+			b.Grow(ends[end-1] - offset(ends, start) + 3)
+		}
+		b.WriteByte('[')
+		for i := start; i < end; i++ {
+			writeEntry(&b, keys[i], post[keys[i]].data)
+			delete(post, keys[i])
 		}
 		b.WriteString("]\n")
 		if start < len(keys) {
@@ -188,8 +198,23 @@ func fixCommas(b []byte) []byte {
 	return b
 }
 
+// postings are a key's (section, value) pairs as appendPostings writes
+// them, kept written while the index is built (a third of the memory).
+type postings struct {
+	last uint32
+	data []byte
+}
+
+func (p *postings) add(sec, v uint32) {
+	p.data = appendNumber(appendNumber(p.data, sec-p.last), v)
+	p.last = sec
+}
+
+// entryFraming is what writeEntry adds to a key and its postings.
+const entryFraming = len(`,[,0,""]` + "\n")
+
 // writeEntry appends ,[key,kind,"postings"] (see appendPostings).
-func writeEntry(b *bytes.Buffer, k entryKey, p []uint32) {
+func writeEntry(b *bytes.Buffer, k entryKey, p []byte) {
 	b.WriteString(",[")
 	b.Write(encode(k.key))
 	if k.gram {
@@ -197,7 +222,7 @@ func writeEntry(b *bytes.Buffer, k entryKey, p []uint32) {
 	} else {
 		b.WriteString(`,0,"`)
 	}
-	b.Write(appendPostings(nil, p))
+	b.Write(p)
 	b.WriteString("\"]\n")
 }
 
