@@ -162,6 +162,9 @@ func plan(prev, next *snapshot, aff affected) (targets []render.Target, removed 
 	live := make(map[string]bool, len(all)+4)
 	for _, t := range all {
 		live[t.Path] = true
+		for _, p := range t.More {
+			live[p] = true
+		}
 		if aff.all || aff.langs[t.Lang] {
 			targets = append(targets, t)
 			continue

@@ -57,8 +57,8 @@ func TestUpdateRendersOnlyWhatAnEditAffects(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := strings.Join(paths(ch), " "); got != "fa/alpha/index.html fa/search.json" {
-		t.Errorf("body edit wrote %q, want only fa/alpha/index.html and fa/search.json", got)
+	if got := strings.Join(paths(ch), " "); got != "fa/alpha/index.html fa/search.json fa/search/p0.json fa/search/s0.json fa/search/s1.json" {
+		t.Errorf("body edit wrote %q, want only fa/alpha/index.html and fa's search index (manifest, alpha's fragment, shards)", got)
 	}
 
 	// A broken edit fails and keeps the last good state.

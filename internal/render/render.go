@@ -24,7 +24,6 @@ import (
 	"github.com/docgen/docgen/internal/markdown"
 	"github.com/docgen/docgen/internal/parallel"
 	"github.com/docgen/docgen/internal/safefile"
-	"github.com/docgen/docgen/internal/search"
 	"github.com/docgen/docgen/internal/site"
 )
 
@@ -253,6 +252,7 @@ type Target struct {
 	Kind Kind
 	Lang string
 	Slug string
+	More []string // further output paths the target writes (a search index's shards)
 }
 
 // Targets lists every page the site has, in a stable order.
@@ -267,7 +267,7 @@ func Targets(s *site.Site) []Target {
 		}
 		ts = append(ts, Target{Path: ls.Lang.Code + "/index.html", Kind: LanguageIndex, Lang: ls.Lang.Code})
 		ts = append(ts, Target{Path: ls.Lang.Code + "/404.html", Kind: NotFound, Lang: ls.Lang.Code})
-		ts = append(ts, Target{Path: ls.Lang.Code + "/search.json", Kind: SearchIndex, Lang: ls.Lang.Code})
+		ts = append(ts, searchTarget(ls))
 	}
 	ts = append(ts, Target{Path: "index.html", Kind: RootPage}, Target{Path: "404.html", Kind: NotFound}, Target{Path: "sitemap.xml", Kind: SitemapFile})
 	sort.Slice(ts, func(i, j int) bool { return ts[i].Path < ts[j].Path })
@@ -278,7 +278,7 @@ func Targets(s *site.Site) []Target {
 func (l *Layouts) Files() []File { return l.assets }
 
 // Render renders the given targets on all cores; the result is in the
-// targets' order.
+// targets' order, each target's More paths after its own.
 func Render(in Input, targets []Target) ([]File, error) {
 	langs := map[string]*site.Language{}
 	var def *site.Language
@@ -288,12 +288,13 @@ func Render(in Input, targets []Target) ([]File, error) {
 			def = ls
 		}
 	}
-	files := make([]File, len(targets))
+	files := make([][]File, len(targets))
 	err := parallel.Each(len(targets), func(i int) error {
 		t := targets[i]
 		var b bytes.Buffer
 		b.Grow(32 << 10)
 		var err error
+		var more []File
 		ls := langs[t.Lang]
 		switch {
 		case t.Kind == GuidePage:
@@ -318,10 +319,7 @@ func Render(in Input, targets []Target) ([]File, error) {
 		case t.Kind == SitemapFile:
 			b.Write(Sitemap(in.Site))
 		case t.Kind == SearchIndex:
-			var idx *search.Index
-			if idx, err = in.searchIndex(ls); err == nil {
-				b.Write(idx.JSON())
-			}
+			more, err = in.searchFiles(ls, &b)
 		default:
 			err = fmt.Errorf("unknown output kind %v", t.Kind)
 		}
@@ -333,13 +331,17 @@ func Render(in Input, targets []Target) ([]File, error) {
 			}
 			return fmt.Errorf("render %s: %w", t.Path, err)
 		}
-		files[i] = File{Path: t.Path, Data: b.Bytes()}
+		files[i] = append([]File{{Path: t.Path, Data: b.Bytes()}}, more...)
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	return files, nil
+	var out []File
+	for _, fs := range files {
+		out = append(out, fs...)
+	}
+	return out, nil
 }
 
 func findPage(ls *site.Language, slug string) *site.Page {

@@ -1,10 +1,12 @@
 // Package search builds the per-language search index that the reader script
 // queries in the browser, so search works from any static host. The index
 // holds each page's sections (heading id, heading, text); matching is by
-// normalized substring, which finds a Thai word inside an unspaced sentence
-// without a word list, and a Persian word whatever yeh, kaf or zero-width
-// non-joiner it was typed with. Normalize has a twin in layouts/assets/docgen.js;
-// both are tested against the same cases.
+// normalized substring within words (see MaxWord and Gram), which finds a
+// Thai word inside an unspaced sentence without a word list, and a Persian
+// word whatever yeh, kaf or zero-width non-joiner it was typed with.
+// Normalize has a twin in layouts/assets/docgen.js; both are tested against
+// the same cases. The index is written sharded (Index.Shard), so a query
+// fetches only the parts it needs (QueryShards, which the script follows).
 package search
 
 import (
@@ -18,7 +20,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// Index is one language's search index, as written to <lang>/search.json.
+// Index is one language's search index: its pages, in URL order.
 type Index struct {
 	Version int    `json:"v"`
 	Lang    string `json:"lang"`
@@ -60,7 +62,8 @@ func Build(lang string, pages []Page) *Index {
 	return idx
 }
 
-// JSON encodes the index compactly and deterministically.
+// JSON encodes the whole index compactly and deterministically, in one
+// file (the format before sharding; tests compare with it).
 func (idx *Index) JSON() []byte {
 	size := 64
 	for _, d := range idx.Docs {
@@ -161,9 +164,12 @@ type Result struct {
 }
 
 // Query finds the sections of idx that contain every word of q (after
-// Normalize), best first. It is the reference for the script's search.
+// Normalize), best first: a term in the title counts 10, in the section's
+// heading 5, and 1 for each place it occurs in the section's text (see
+// MaxWord and Gram for how text is cut). It is the reference for the
+// sharded index (QueryShards) and the script's search.
 func Query(idx *Index, q string) []Result {
-	terms := strings.Fields(Normalize(q))
+	terms := Words(Normalize(q))
 	if len(terms) == 0 {
 		return nil
 	}
@@ -172,27 +178,31 @@ func Query(idx *Index, q string) []Result {
 		title := Normalize(d.Title)
 		for _, s := range d.Sections {
 			head, body := Normalize(s.Heading), Normalize(s.Text)
-			score := 0
-			for _, t := range terms {
-				n := 0
-				if strings.Contains(title, t) {
-					n += 10
-				}
-				if strings.Contains(head, t) {
-					n += 5
-				}
-				n += strings.Count(body, t)
-				if n == 0 {
-					score = 0
-					break
-				}
-				score += n
-			}
-			if score > 0 {
+			if score := sectionScore(terms, title, head, body); score > 0 {
 				res = append(res, Result{URL: d.URL, Title: d.Title, Anchor: s.Anchor, Heading: s.Heading, Score: score})
 			}
 		}
 	}
 	sort.SliceStable(res, func(i, j int) bool { return res[i].Score > res[j].Score })
 	return res
+}
+
+// sectionScore is a section's score for terms, 0 unless every term matches.
+func sectionScore(terms []string, title, head, body string) int {
+	score := 0
+	for _, t := range terms {
+		n := 0
+		if fieldScore(title, t) > 0 {
+			n += 10
+		}
+		if fieldScore(head, t) > 0 {
+			n += 5
+		}
+		n += fieldScore(body, t)
+		if n == 0 {
+			return 0
+		}
+		score += n
+	}
+	return score
 }

@@ -102,3 +102,5 @@ func TestSectionsLeaveOutChrome(t *testing.T) {
 		t.Fatalf("Sections = %+v\nwant %+v", got, want)
 	}
 }
+
+func jsonUnmarshal(b []byte, v any) error { return json.Unmarshal(b, v) }

@@ -169,8 +169,9 @@
     }
   }
 
-  // Search: the language's index is fetched on first use and matched by
-  // normalized substring (see internal/search: Fold must stay its twin).
+  // Search: the language's index is sharded (see internal/search; Fold
+  // must stay fold's twin): the manifest is fetched on first use, then for
+  // a query only the shards its keys need and the pages it shows.
   function fold(ch) {
     var out = "";
     for (var c of ch.normalize("NFKD")) {
@@ -206,22 +207,96 @@
     if (!box) return;
     var input = box.querySelector("input"), list = box.querySelector(".search-results");
     var status = box.querySelector("#search-status"), body = document.body.dataset;
-    var index = null, loading = null;
+    var manifest = null, loading = null, firsts = [0], files = {}, digit = {};
+    var base = box.dataset.index.replace(/[^\/]*$/, "");
     box.hidden = false;
+    Array.from("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_").forEach((c, i) => { digit[c] = i; });
 
     function load() {
-      if (!loading) {
-        loading = fetch(box.dataset.index).then(function (r) { return r.json(); }).then(function (data) {
-          index = [];
-          data.docs.forEach(function (d) {
-            var title = normalize(d.t).text;
-            d.s.forEach(function (s) {
-              index.push({ doc: d, sec: s, title: title, head: normalize(s.h || "").text, body: normalize(s.x) });
-            });
-          });
-        });
+      return loading = loading || fetch(box.dataset.index).then((r) => r.json()).then((m) => {
+        manifest = m;
+        m.pages.forEach((n, i) => firsts.push(firsts[i] + n));
+      });
+    }
+    // file fetches a shard or page fragment once, of the manifest's build.
+    function file(name) {
+      return files[name] = files[name] || fetch(base + name + "?v=" + manifest.hash).then((r) => {
+        if (!r.ok) throw new Error(name + ": HTTP " + r.status);
+        return r.json();
+      });
+    }
+    // after orders by code point, as Go does; bisect finds the first i
+    // below n for which f holds.
+    function after(a, b) {
+      var x = Array.from(a, (c) => c.codePointAt(0)), y = Array.from(b, (c) => c.codePointAt(0));
+      for (var i = 0; i < x.length && i < y.length; i++) if (x[i] !== y[i]) return x[i] > y[i];
+      return x.length > y.length;
+    }
+    function bisect(n, f) {
+      var lo = 0, hi = n;
+      while (lo < hi) { var mid = (lo + hi) >> 1; if (f(mid)) hi = mid; else lo = mid + 1; }
+      return lo;
+    }
+    // lookup returns the entries whose key starts with prefix, from the
+    // shards search.ShardsFor names.
+    async function lookup(prefix) {
+      var sh = manifest.shards, out = [], want = [Math.max(0, bisect(sh.length, (i) => after(sh[i], prefix)) - 1)];
+      for (var j = want[0] + 1; j < sh.length && sh[j].startsWith(prefix); j++) if (sh[j] !== sh[j + 1]) want.push(j);
+      for (var es of await Promise.all(want.map((j) => file("search/s" + j + ".json")))) out.push(...es.filter((e) => e[0].startsWith(prefix)));
+      return out;
+    }
+    // words, cover and postings are the twins of search.Words, cover and
+    // appendPostings.
+    function words(s) { return s.split(/[^\p{L}\p{Nd}\p{M}]+/u).filter(Boolean); }
+    function cover(t) {
+      var r = Array.from(t), g = manifest.gram, out = [];
+      for (var i = 0; i + g <= r.length; i += g) out.push(r.slice(i, i + g).join(""));
+      if (r.length % g) out.push(r.slice(-g).join(""));
+      return out;
+    }
+    function postings(e, each) {
+      var p = e[2], n = 0, scale = 1, first = true, sec = 0;
+      for (var i = 0; i < p.length; i++) {
+        var d = digit[p[i]];
+        n += (d & 31) * scale;
+        if (d & 32) { scale *= 32; continue; }
+        if (first) sec += n; else each(sec, n & 3, n >> 2);
+        first = !first; n = 0; scale = 1;
       }
-      return loading;
+    }
+    // query scores the sections that hold every term, best first, as
+    // search.QueryShards does.
+    async function query(terms) {
+      var scores = null;
+      for (var t of terms) {
+        var long = Array.from(t).length > manifest.gram, hits = new Map(), grams = null;
+        var add = (s, f, c) => { var h = hits.get(s) || [0, 0]; hits.set(s, [h[0] | f, h[1] + c]); };
+        for (var e of await lookup(t)) if (!(e[1] && long)) postings(e, add);
+        for (var g of long ? cover(t) : []) {
+          var next = new Map();
+          for (var e of await lookup(g)) {
+            if (e[1] && e[0] === g) postings(e, (s, f, c) => {
+              var p = grams ? grams.get(s) : [3, c];
+              if (p) next.set(s, [f & p[0], Math.min(c, p[1])]);
+            });
+          }
+          grams = next;
+        }
+        if (grams) grams.forEach((h, s) => add(s, h[0], h[1]));
+        var now = new Map();
+        hits.forEach((h, s) => {
+          var n = h[1] + (h[0] & 1 ? 10 : 0) + (h[0] & 2 ? 5 : 0);
+          if (n && (!scores || scores.has(s))) now.set(s, n + (scores ? scores.get(s) : 0));
+        });
+        scores = now;
+      }
+      return Array.from(scores, (x) => ({ s: x[0], score: x[1] })).sort((a, b) => b.score - a.score || a.s - b.s);
+    }
+    // entry fetches the page fragment that holds section s.
+    async function entry(s) {
+      var i = bisect(manifest.pages.length - 1, (k) => firsts[k + 1] > s);
+      var d = await file("search/p" + i + ".json"), sec = d.s[s - firsts[i]];
+      return { doc: d, sec: sec, body: normalize(sec.x) };
     }
 
     // Snippets are cut at word boundaries of the text's language (Thai has
@@ -291,23 +366,18 @@
     }
     function go(o) { if (o && o.dataset.href) location.href = o.dataset.href; }
 
-    function run() {
-      var q = input.value, terms = normalize(q).text.split(/\s+/).filter(Boolean);
+    var seq = 0;
+    async function run() {
+      var q = input.value, terms = words(normalize(q).text), my = ++seq;
+      if (!terms.length) { list.textContent = ""; active = -1; open(false); status.textContent = ""; return; }
+      var hits = await query(terms);
+      var shown = await Promise.all(hits.slice(0, 20).map(function (h) {
+        return entry(h.s).then(function (e) { return { e: e, score: h.score }; });
+      }));
+      if (my !== seq) return; // a later query is under way
       list.textContent = "";
       active = -1;
-      if (!terms.length) { open(false); status.textContent = ""; return; }
-      var hits = [];
-      index.forEach(function (e) {
-        var score = 0;
-        for (var i = 0; i < terms.length; i++) {
-          var t = terms[i], n = (e.title.indexOf(t) >= 0 ? 10 : 0) + (e.head.indexOf(t) >= 0 ? 5 : 0) + e.body.text.split(t).length - 1;
-          if (!n) return;
-          score += n;
-        }
-        hits.push({ e: e, score: score });
-      });
-      hits.sort(function (a, b) { return b.score - a.score; });
-      hits.slice(0, 20).forEach(function (h, k) {
+      shown.forEach(function (h, k) {
         var li = document.createElement("li"), title = document.createElement("span");
         li.id = "search-option-" + k;
         li.setAttribute("role", "option");
@@ -341,7 +411,12 @@
       open(true);
     }
 
-    input.addEventListener("input", function () { load().then(run); });
+    // A query waits for a pause in typing, so each keystroke does not fetch.
+    var timer = 0;
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () { load().then(run); }, 120);
+    });
     input.addEventListener("focus", load);
     input.addEventListener("keydown", function (e) {
       var opts = options().filter(function (o) { return o.dataset.href; });

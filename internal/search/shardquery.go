@@ -1,0 +1,295 @@
+package search
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// Manifest is a sharded index's manifest, as ManifestName holds it.
+type Manifest struct {
+	Version int      `json:"v"`
+	Lang    string   `json:"lang"`
+	Word    int      `json:"word"`
+	Gram    int      `json:"gram"`
+	Hash    string   `json:"hash"`   // of all the shards and pages, for their addresses
+	Shards  []string `json:"shards"` // the first key of each shard
+	Pages   []int    `json:"pages"`  // the number of sections of each page
+}
+
+// Entry is one key of a shard with its postings, decoded: Sections[i] has
+// value Values[i] (4×count + 2×heading + title).
+type Entry struct {
+	Key      string
+	Gram     bool
+	Sections []int
+	Values   []int
+}
+
+// DecodeShard reads a shard file. It checks what a query relies on: keys
+// in order, sections increasing, values positive.
+func DecodeShard(data []byte) ([]Entry, error) {
+	var raw [][]json.RawMessage
+	if err := json.Unmarshal(data, &raw); err != nil {
+		return nil, err
+	}
+	out := make([]Entry, 0, len(raw))
+	for i, r := range raw {
+		var e Entry
+		var kind int
+		var post string
+		if len(r) != 3 {
+			return nil, fmt.Errorf("entry %d: want [key, kind, postings]", i)
+		}
+		if err := json.Unmarshal(r[0], &e.Key); err != nil {
+			return nil, fmt.Errorf("entry %d: key: %w", i, err)
+		}
+		if err := json.Unmarshal(r[1], &kind); err != nil || kind < 0 || kind > 1 {
+			return nil, fmt.Errorf("entry %d: bad kind", i)
+		}
+		if err := json.Unmarshal(r[2], &post); err != nil {
+			return nil, fmt.Errorf("entry %d: bad postings", i)
+		}
+		e.Gram = kind == 1
+		if i > 0 {
+			p := out[i-1]
+			if p.Key > e.Key || p.Key == e.Key && (p.Gram || !e.Gram) {
+				return nil, fmt.Errorf("entry %d: key out of order", i)
+			}
+		}
+		nums, err := decodeNumbers(post)
+		if err != nil || len(nums)%2 != 0 {
+			return nil, fmt.Errorf("entry %d: bad postings", i)
+		}
+		sec := 0
+		for j := 0; j < len(nums); j += 2 {
+			if j > 0 && nums[j] == 0 || nums[j+1] == 0 || sec+nums[j] < sec {
+				return nil, fmt.Errorf("entry %d: bad posting", i)
+			}
+			sec += nums[j]
+			e.Sections = append(e.Sections, sec)
+			e.Values = append(e.Values, nums[j+1])
+		}
+		out = append(out, e)
+	}
+	return out, nil
+}
+
+// decodeNumbers reads what appendPostings wrote.
+func decodeNumbers(s string) ([]int, error) {
+	var out []int
+	n, shift := 0, 0
+	for i := 0; i < len(s); i++ {
+		d := strings.IndexByte(digits, s[i])
+		if d < 0 || shift > 30 {
+			return nil, errors.New("bad digit")
+		}
+		n |= (d & 31) << shift
+		if d&32 != 0 {
+			shift += 5
+			continue
+		}
+		out = append(out, n)
+		n, shift = 0, 0
+	}
+	if shift != 0 {
+		return nil, errors.New("number cut short")
+	}
+	return out, nil
+}
+
+// Fetch reads one file of a sharded index by its name (ManifestName,
+// ShardName, PageName), relative to the language's folder.
+type Fetch func(name string) ([]byte, error)
+
+// ShardsFor lists the shards that may hold keys starting with prefix: the
+// last one whose first key is not after prefix, and those after it whose
+// first key starts with prefix. A key never spans two shards, so shard i
+// holds the keys from its first to the next shard's first; an empty shard
+// has the first key of the next one, and is left out.
+func (m *Manifest) ShardsFor(prefix string) []int {
+	n := len(m.Shards)
+	j := max(0, sort.Search(n, func(i int) bool { return m.Shards[i] > prefix })-1)
+	out := []int{j}
+	for j+1 < n && strings.HasPrefix(m.Shards[j+1], prefix) {
+		j++
+		if j+1 < n && m.Shards[j] == m.Shards[j+1] {
+			continue
+		}
+		out = append(out, j)
+	}
+	return out
+}
+
+// hit is what one term (or one piece of it) matched in a section.
+type hit struct{ flags, count int }
+
+// QueryShards answers q as Query does over the whole index, fetching only
+// the manifest, the shards the terms need and the fragments of the first
+// limit results (all when limit is 0). It returns those results and how
+// many there are.
+func QueryShards(fetch Fetch, q string, limit int) ([]Result, int, error) {
+	data, err := fetch(ManifestName)
+	if err != nil {
+		return nil, 0, err
+	}
+	var m Manifest
+	if err := json.Unmarshal(data, &m); err != nil {
+		return nil, 0, fmt.Errorf("%s: %w", ManifestName, err)
+	}
+	if m.Version != formatVersion || m.Gram != Gram || m.Word != MaxWord || len(m.Shards) == 0 {
+		return nil, 0, fmt.Errorf("%s: unknown format", ManifestName)
+	}
+	terms := Words(Normalize(q))
+	if len(terms) == 0 {
+		return nil, 0, nil
+	}
+	shards := map[int][]Entry{}
+	lookup := func(prefix string) ([]Entry, error) {
+		var out []Entry
+		for _, j := range m.ShardsFor(prefix) {
+			es, ok := shards[j]
+			if !ok {
+				data, err := fetch(ShardName(j))
+				if err != nil {
+					return nil, err
+				}
+				if es, err = DecodeShard(data); err != nil {
+					return nil, fmt.Errorf("%s: %w", ShardName(j), err)
+				}
+				shards[j] = es
+			}
+			for _, e := range es {
+				if strings.HasPrefix(e.Key, prefix) {
+					out = append(out, e)
+				}
+			}
+		}
+		return out, nil
+	}
+	var scores map[int]int
+	for _, t := range terms {
+		es, err := lookup(t)
+		if err != nil {
+			return nil, 0, err
+		}
+		long := utf8.RuneCountInString(t) > Gram
+		hits := map[int]hit{}
+		for _, e := range es {
+			if e.Gram && long {
+				continue
+			}
+			for i, s := range e.Sections {
+				h := hits[s]
+				h.flags |= e.Values[i] & 3
+				h.count += e.Values[i] >> 2
+				hits[s] = h
+			}
+		}
+		if long {
+			var grams map[int]hit
+			for k, g := range cover(t) {
+				es, err := lookup(g)
+				if err != nil {
+					return nil, 0, err
+				}
+				next := map[int]hit{}
+				for _, e := range es {
+					if !e.Gram || e.Key != g {
+						continue
+					}
+					for i, s := range e.Sections {
+						h := hit{e.Values[i] & 3, e.Values[i] >> 2}
+						if k > 0 {
+							p, ok := grams[s]
+							if !ok {
+								continue
+							}
+							h = hit{h.flags & p.flags, min(h.count, p.count)}
+						}
+						next[s] = h
+					}
+				}
+				grams = next
+			}
+			for s, g := range grams {
+				h := hits[s]
+				h.flags |= g.flags
+				h.count += g.count
+				hits[s] = h
+			}
+		}
+		next := map[int]int{}
+		for s, h := range hits {
+			n := h.count
+			if h.flags&1 != 0 {
+				n += 10
+			}
+			if h.flags&2 != 0 {
+				n += 5
+			}
+			if n == 0 {
+				continue
+			}
+			if scores == nil {
+				next[s] = n
+			} else if old, ok := scores[s]; ok {
+				next[s] = old + n
+			}
+		}
+		scores = next
+	}
+	order := make([]int, 0, len(scores))
+	for s := range scores {
+		order = append(order, s)
+	}
+	sort.Slice(order, func(i, j int) bool {
+		a, b := order[i], order[j]
+		if scores[a] != scores[b] {
+			return scores[a] > scores[b]
+		}
+		return a < b
+	})
+	total := len(order)
+	if limit > 0 && len(order) > limit {
+		order = order[:limit]
+	}
+	// Section numbers to pages.
+	firsts := make([]int, len(m.Pages)+1)
+	for i, n := range m.Pages {
+		if n < 0 {
+			return nil, 0, fmt.Errorf("%s: bad section count", ManifestName)
+		}
+		firsts[i+1] = firsts[i] + n
+	}
+	pages := map[int]*Doc{}
+	res := make([]Result, 0, len(order))
+	for _, s := range order {
+		i := sort.Search(len(m.Pages), func(i int) bool { return firsts[i+1] > s })
+		if i >= len(m.Pages) {
+			return nil, 0, fmt.Errorf("section %d is on no page", s)
+		}
+		d, ok := pages[i]
+		if !ok {
+			data, err := fetch(PageName(i))
+			if err != nil {
+				return nil, 0, err
+			}
+			d = &Doc{}
+			if err := json.Unmarshal(data, d); err != nil {
+				return nil, 0, fmt.Errorf("%s: %w", PageName(i), err)
+			}
+			pages[i] = d
+		}
+		k := s - firsts[i]
+		if k >= len(d.Sections) {
+			return nil, 0, fmt.Errorf("%s: section %d missing", PageName(i), k)
+		}
+		sec := d.Sections[k]
+		res = append(res, Result{URL: d.URL, Title: d.Title, Anchor: sec.Anchor, Heading: sec.Heading, Score: scores[s]})
+	}
+	return res, total, nil
+}

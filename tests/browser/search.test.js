@@ -1,0 +1,69 @@
+// Search on a site big enough to shard: a Persian and a Thai query find
+// the page whose title they are, and the browser fetches only the
+// manifest, the shards the query's keys fall in and the fragments of the
+// pages it shows, never the whole index.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync, statSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { serve, launch, repo } from "./lib.js";
+
+let server, browser, dir;
+before(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), "docgen-search-"));
+  const corpus = path.join(dir, "corpus");
+  execFileSync("go", ["run", "./cmd/docgen", "bench-corpus", "--n", "200", "--out", corpus], { cwd: repo, stdio: "ignore" });
+  execFileSync("go", ["run", "./cmd/docgen", "build", "--quiet", "--root", path.join(corpus, "docgen")], { cwd: repo, stdio: "inherit" });
+  server = await serve(path.join(corpus, "docgen", "public"));
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+for (const lang of ["fa", "th"]) {
+  test(`a ${lang} query fetches the manifest, a few shards and the pages it shows`, async () => {
+    const pub = path.join(dir, "corpus", "docgen", "public", lang);
+    const manifest = JSON.parse(readFileSync(path.join(pub, "search.json"), "utf8"));
+    assert.ok(manifest.shards.length >= 20, `only ${manifest.shards.length} shards`);
+    // A page in the language itself (not an English fallback).
+    let target;
+    for (let i = 17; !target || target.l; i++) target = JSON.parse(readFileSync(path.join(pub, "search", `p${i}.json`), "utf8"));
+    const whole = readdirSync(path.join(pub, "search")).reduce((n, f) => n + statSync(path.join(pub, "search", f)).size, 0);
+
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    await page.goto(`${server.origin}/${lang}/`);
+    const fetched = [];
+    page.on("response", async (r) => {
+      const u = new URL(r.url());
+      if (u.pathname.includes("search")) fetched.push({ path: u.pathname.slice(lang.length + 2), size: (await r.body()).length });
+    });
+    await page.fill(".search input", target.t);
+    await page.waitForSelector('.search-results:not([hidden]) [role="option"][data-href]');
+    const first = await page.getAttribute('.search-results [role="option"][data-href]', "data-href");
+    assert.equal(new URL(first, page.url()).pathname, "/" + target.u, `first result for ${target.t}`);
+    const shown = await page.$$eval('.search-results [role="option"][data-href]', (os) => os.map((o) => new URL(o.dataset.href, location.href).pathname));
+
+    // What was fetched: the manifest, some shards, the shown pages' fragments.
+    const shards = fetched.filter((f) => /^search\/s\d+\.json$/.test(f.path));
+    const pages = fetched.filter((f) => /^search\/p\d+\.json$/.test(f.path));
+    const others = fetched.filter((f) => !shards.includes(f) && !pages.includes(f) && f.path !== "search.json");
+    assert.deepEqual(others.map((f) => f.path), []);
+    assert.ok(fetched.some((f) => f.path === "search.json"), "manifest not fetched");
+    assert.ok(shards.length >= 1 && shards.length <= manifest.shards.length / 2, `${shards.length} of ${manifest.shards.length} shards fetched`);
+    assert.ok(pages.length <= 20, `${pages.length} page fragments fetched`);
+    const urls = new Set(shown.map((p) => p.slice(1)));
+    for (const p of pages) {
+      const doc = JSON.parse(readFileSync(path.join(pub, p.path), "utf8"));
+      assert.ok(urls.has(doc.u), `fetched ${p.path} (${doc.u}), which no result shows`);
+    }
+    const total = fetched.reduce((n, f) => n + f.size, 0);
+    assert.ok(total < whole / 4, `fetched ${total} bytes of ${whole}`);
+    await ctx.close();
+  });
+}
