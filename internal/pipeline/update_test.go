@@ -57,7 +57,7 @@ func TestUpdateRendersOnlyWhatAnEditAffects(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := strings.Join(paths(ch), " "); got != "fa/alpha/index.html fa/search.json fa/search/p0.json fa/search/s0.json fa/search/s1.json" {
+	if got := strings.Join(paths(ch), " "); got != "fa/alpha/index.html fa/search.json fa/search/p0.json fa/search/s0.json" {
 		t.Errorf("body edit wrote %q, want only fa/alpha/index.html and fa's search index (manifest, alpha's fragment, shards)", got)
 	}
 

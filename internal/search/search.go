@@ -175,9 +175,9 @@ func Query(idx *Index, q string) []Result {
 	}
 	var res []Result
 	for _, d := range idx.Docs {
-		title := Normalize(d.Title)
+		title := indexWords(d.Title, Normalize)
 		for _, s := range d.Sections {
-			head, body := Normalize(s.Heading), Normalize(s.Text)
+			head, body := indexWords(s.Heading, Normalize), indexWords(s.Text, Normalize)
 			if score := sectionScore(terms, title, head, body); score > 0 {
 				res = append(res, Result{URL: d.URL, Title: d.Title, Anchor: s.Anchor, Heading: s.Heading, Score: score})
 			}
@@ -188,7 +188,7 @@ func Query(idx *Index, q string) []Result {
 }
 
 // sectionScore is a section's score for terms, 0 unless every term matches.
-func sectionScore(terms []string, title, head, body string) int {
+func sectionScore(terms []string, title, head, body []string) int {
 	score := 0
 	for _, t := range terms {
 		n := 0

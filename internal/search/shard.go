@@ -22,8 +22,8 @@ import (
 // a hash of them all, which the script adds to their addresses so a cache
 // never serves a shard of another build.
 //
-// A key is a suffix of a word (every suffix, so a term is found inside a
-// word) or a Gram-character gram of a long run (kind 1), with its postings:
+// A key is a word (a term finds the words it begins) or a Gram-character
+// gram of an unspaced run (kind 1, see unspaced), with its postings:
 // pairs of section number (as a difference from the previous one) and a
 // value 4×count + 2×(in heading) + (in title). Sections are numbered in
 // page order (pages sorted by URL) and, within a page, in order.
@@ -39,8 +39,8 @@ func ShardName(i int) string { return "search/s" + strconv.Itoa(i) + ".json" }
 func PageName(i int) string { return "search/p" + strconv.Itoa(i) + ".json" }
 
 // ShardCount is how many term shards the index of n pages is cut into:
-// one page's worth of keys and postings each (about 20 KB).
-func ShardCount(pages int) int { return max(1, pages) }
+// one per eight pages (a few kilobytes compressed each).
+func ShardCount(pages int) int { return max(1, pages/8) }
 
 // FileNames lists the files a sharded index of n pages is made of,
 // relative to the language's folder: the manifest, the shards, the pages.
@@ -85,14 +85,14 @@ func (idx *Index) Shard() ([]File, error) {
 			}
 		}
 		title := map[entryKey]uint32{}
-		addField(title, f.normalize(d.Title), 1, false)
+		addField(title, indexWords(d.Title, f.normalize), 1, false)
 		for _, s := range sections {
 			vals := make(map[entryKey]uint32, len(title)+64)
 			for k, v := range title {
 				vals[k] = v
 			}
-			addField(vals, f.normalize(s.Heading), 2, false)
-			addField(vals, f.normalize(s.Text), 4, true)
+			addField(vals, indexWords(s.Heading, f.normalize), 2, false)
+			addField(vals, indexWords(s.Text, f.normalize), 4, true)
 			for k, v := range vals {
 				p := post[k]
 				if p == nil {
@@ -251,9 +251,9 @@ func appendNumber(out []byte, n uint32) []byte {
 	return append(out, digits[n])
 }
 
-// addField adds the keys of a normalized field to vals: for title (1) and
+// addField adds the keys of a field's words (indexWords) to vals: for title (1) and
 // heading (2) the flag, for body text (4) one count per occurrence.
-func addField(vals map[entryKey]uint32, text string, v uint32, count bool) {
+func addField(vals map[entryKey]uint32, fieldWords []string, v uint32, count bool) {
 	add := func(k entryKey, n uint32) {
 		if count {
 			vals[k] += v * n
@@ -262,8 +262,8 @@ func addField(vals map[entryKey]uint32, text string, v uint32, count bool) {
 		}
 	}
 	words := map[string]uint32{}
-	for _, w := range Words(text) {
-		if utf8.RuneCountInString(w) <= MaxWord {
+	for _, w := range fieldWords {
+		if !unspaced(w) {
 			words[w]++
 			continue
 		}
@@ -281,11 +281,7 @@ func addField(vals map[entryKey]uint32, text string, v uint32, count bool) {
 		}
 	}
 	for w, n := range words {
-		for i := range w {
-			if utf8.RuneStart(w[i]) {
-				add(entryKey{w[i:], false}, n)
-			}
-		}
+		add(entryKey{w, false}, n)
 	}
 }
 

@@ -8,17 +8,53 @@ import (
 
 // How text is cut for matching. Text and queries are cut into words (runs
 // of letters, digits and marks, after Normalize: spaces and punctuation
-// separate words). A query term matches where it occurs in a word of at most MaxWord
-// characters, wherever it starts. Longer runs (Thai, which has no spaces
-// between words; long identifiers) are indexed as Gram-character grams, one
-// at every position: a term of up to Gram characters is found wherever it
-// occurs in them; a longer term is found in a section whose long runs hold
+// separate words). A query term matches the words it begins (so "conf"
+// finds "configure"), as docs search boxes do; the index holds each word
+// once. Runs in scripts written without spaces between words (Thai, Lao,
+// Khmer, Myanmar, Chinese, Japanese) and runs longer than MaxWord
+// characters (long identifiers) are indexed as Gram-character grams, one at
+// every position: a term of up to Gram characters is found wherever it
+// occurs in them; a longer term is found in a section whose such runs hold
 // every Gram-character piece of it (its cover), and counts as often as its
 // rarest piece.
 const (
 	MaxWord = 24
 	Gram    = 3
 )
+
+// unspaced reports whether a word is indexed by grams: too long for a
+// word, or in a script that does not put spaces between words.
+func unspaced(w string) bool {
+	n := 0
+	for _, r := range w {
+		n++
+		if r >= 0x0E00 && (unicode.In(r, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar, unicode.Han, unicode.Hiragana, unicode.Katakana)) {
+			return true
+		}
+	}
+	return n > MaxWord
+}
+
+// indexWords cuts a field's text into the words the index holds: its
+// words after norm (Normalize), and, where a zero-width non-joiner joins
+// the parts of a word (Persian "می‌شوند"), the parts as well, so a reader
+// who types them apart ("می شوند") finds the word.
+func indexWords(text string, norm func(string) string) []string {
+	words := Words(norm(text))
+	if !strings.ContainsRune(text, '\u200c') {
+		return words
+	}
+	whole := make(map[string]bool, len(words))
+	for _, w := range words {
+		whole[w] = true
+	}
+	for _, w := range Words(norm(strings.ReplaceAll(text, "\u200c", " "))) {
+		if !whole[w] {
+			words = append(words, w)
+		}
+	}
+	return words
+}
 
 // Words cuts normalized text into words: runs of letters, digits and marks.
 func Words(s string) []string {
@@ -48,6 +84,14 @@ func (f folder) normalize(s string) string {
 		b.WriteString(d)
 	}
 	return b.String()
+}
+
+// prefixOf is 1 when word w begins with t.
+func prefixOf(w, t string) int {
+	if strings.HasPrefix(w, t) {
+		return 1
+	}
+	return 0
 }
 
 // occurrences counts the positions (overlapping) where t starts in s.
@@ -80,13 +124,13 @@ func cover(t string) []string {
 }
 
 // fieldScore is what a term's matches in one field (title, heading or
-// body text, normalized) amount to: how many times it occurs.
-func fieldScore(text, t string) int {
+// body text, as indexWords cuts it) amount to: how many times it occurs.
+func fieldScore(words []string, t string) int {
 	short := 0
 	var long []string
-	for _, w := range Words(text) {
-		if utf8.RuneCountInString(w) <= MaxWord {
-			short += occurrences(w, t)
+	for _, w := range words {
+		if !unspaced(w) {
+			short += prefixOf(w, t)
 		} else {
 			long = append(long, w)
 		}
