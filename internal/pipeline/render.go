@@ -19,8 +19,8 @@ import (
 // assets when assets is set) and hands the files to w. Guide pages go a
 // batch of guides at a time: their bodies are read, parsed and rendered
 // again, their pages in every planned language rendered and written, and
-// the bodies dropped, keeping only the search sections (on disk). Search
-// indexes come next, one at a time, then the other pages.
+// the bodies dropped. Search indexes are made beside them (see below), then
+// the other pages.
 func (s *Session) renderOutputs(next *snapshot, targets []render.Target, assets bool, w *writer) error {
 	sections := func(path string) ([]byte, error) {
 		if p := next.pages[path]; p != nil && p.Generated {
@@ -52,6 +52,38 @@ func (s *Session) renderOutputs(next *snapshot, targets []render.Target, assets 
 		langs[ls.Lang.Code] = i
 	}
 	done := s.tick("render")(len(targets))
+	// Search indexes are made one at a time (each holds a whole language's
+	// text), beside the guide pages when nothing waits for those (a full
+	// build keeps both cores busy), after them otherwise (serve writes the
+	// edited page first).
+	searchIn := in
+	searchIn.Parsed = next.docs
+	searchIn.Emit = w.write
+	searched := make(chan error, 1)
+	indexes := func() {
+		for _, t := range searches {
+			files, err := render.Render(searchIn, []render.Target{t})
+			if err == nil {
+				done()
+				err = w.write(files)
+			}
+			if err != nil {
+				searched <- err
+				return
+			}
+		}
+		searched <- nil
+	}
+	early := w.onPages == nil
+	if early {
+		go indexes()
+		// Whatever happens below, nothing is written after this returns.
+		defer func() {
+			if searched != nil {
+				<-searched
+			}
+		}()
+	}
 	bg := w.background()
 	defer bg.stop()
 	batch := 32 * runtime.GOMAXPROCS(0)
@@ -126,16 +158,13 @@ func (s *Session) renderOutputs(next *snapshot, targets []render.Target, assets 
 		w.onPages(w.written)
 		rest = others
 	}
-	// Search indexes one at a time: each holds a whole language's text.
-	for _, t := range searches {
-		files, err := render.Render(in, []render.Target{t})
-		if err != nil {
-			return err
-		}
-		done()
-		if err := w.write(files); err != nil {
-			return err
-		}
+	if !early {
+		indexes()
+	}
+	err := <-searched
+	searched = nil
+	if err != nil {
+		return err
 	}
 	files, err := render.Render(in, rest)
 	if err != nil {

@@ -25,7 +25,8 @@ type Session struct {
 	// state: a page whose inputs digest to the same key is not parsed.
 	reuse map[string]reused
 	// versionSum caches the digest of docgen's executable.
-	versionSum *string
+	versionSum  *string
+	versionOnce sync.Once
 	// parsedPages and reusedPages count, per Apply, the pages parsed and
 	// those whose body an earlier build made.
 	parsedPages, reusedPages atomic.Int64

@@ -71,7 +71,10 @@ type reused struct {
 // another build of docgen made is never reused ("" when unknown: nothing is
 // reused then).
 func (s *Session) version() string {
-	if s.versionSum == nil {
+	s.versionOnce.Do(func() {
+		if s.versionSum != nil {
+			return // set by a test
+		}
 		sum := ""
 		if exe, err := os.Executable(); err == nil {
 			if f, err := os.Open(exe); err == nil {
@@ -83,7 +86,7 @@ func (s *Session) version() string {
 			}
 		}
 		s.versionSum = &sum
-	}
+	})
 	return *s.versionSum
 }
 

@@ -409,14 +409,15 @@ func Sitemap(s *site.Site) []byte {
 func (in Input) searchIndex(ls *site.Language) (*search.Index, error) {
 	var pages []search.Page
 	for _, pg := range ls.Pages {
-		sections := in.Parsed[pg.Content.Path].Sections
+		p := search.Page{URL: pg.URL(), Title: stripControls(pg.Title())}
 		if in.Sections != nil {
-			var err error
-			if sections, err = in.Sections(pg.Content.Path); err != nil {
-				return nil, err
-			}
+			// Read when the index reaches the page, so a language's text
+			// is not held all at once.
+			path := pg.Content.Path
+			p.Load = func() ([]byte, error) { return in.Sections(path) }
+		} else {
+			p.Sections = in.Parsed[pg.Content.Path].Sections
 		}
-		p := search.Page{URL: pg.URL(), Title: stripControls(pg.Title()), Sections: sections}
 		if pg.Fallback && ls.Lang != in.Site.Config.DefaultLanguage {
 			p.Lang = in.Site.Config.DefaultLanguage.Tag.String()
 		}

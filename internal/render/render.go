@@ -220,6 +220,9 @@ type Input struct {
 	// Sections, when set, returns a page's encoded search sections instead
 	// of Parsed[path].Sections (a lean build keeps them on disk).
 	Sections func(contentPath string) ([]byte, error)
+	// Emit, when set, takes files a large output (a search index's page
+	// fragments) makes as it goes, instead of their being returned with it.
+	Emit func([]File) error
 }
 
 // Kind is the kind of an output.

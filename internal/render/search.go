@@ -22,18 +22,28 @@ func searchTarget(ls *site.Language) Target {
 }
 
 // searchFiles builds a language's index and writes its manifest to b; it
-// returns the shards and page fragments, in searchTarget's order.
+// returns the shards and page fragments, in searchTarget's order (the
+// fragments go to in.Emit instead when it is set).
 func (in Input) searchFiles(ls *site.Language, b *bytes.Buffer) ([]File, error) {
 	idx, err := in.searchIndex(ls)
 	if err != nil {
 		return nil, err
 	}
-	files, err := idx.Shard()
+	var emit func(search.File) error
+	emitted := 0
+	if in.Emit != nil {
+		// Page fragments go out as they are made.
+		emit = func(f search.File) error {
+			emitted++
+			return in.Emit([]File{{Path: ls.Lang.Code + "/" + f.Name, Data: f.Data}})
+		}
+	}
+	files, err := idx.Shard(emit)
 	if err != nil {
 		return nil, err
 	}
-	if want := search.FileNames(len(ls.Pages)); len(files) != len(want) {
-		return nil, fmt.Errorf("search index of %s: %d files, want %d", ls.Lang.Code, len(files), len(want))
+	if want := search.FileNames(len(ls.Pages)); len(files)+emitted != len(want) {
+		return nil, fmt.Errorf("search index of %s: %d files, want %d", ls.Lang.Code, len(files)+emitted, len(want))
 	}
 	b.Write(files[0].Data)
 	out := make([]File, 0, len(files)-1)

@@ -56,7 +56,7 @@ func FuzzSections(f *testing.F) {
 // panics, and what it accepts, written again as Shard writes entries, reads
 // back the same. Numbers written with appendNumber read back unchanged.
 func FuzzDecodeShard(f *testing.F) {
-	files, err := goldenIndex().Shard()
+	files, err := goldenIndex().Shard(nil)
 	if err != nil {
 		f.Fatal(err)
 	}

@@ -23,7 +23,7 @@ func goldenIndex() *Index {
 // The sharded index of a small language, file by file: the manifest (its
 // shard keys, section counts and hash), the shard and the page fragments.
 func TestShardGolden(t *testing.T) {
-	files, err := goldenIndex().Shard()
+	files, err := goldenIndex().Shard(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,7 +46,7 @@ func TestShardGolden(t *testing.T) {
 		t.Errorf("sharded index differs from %s (run go test -update and review the diff):\n%s", golden, b.String())
 	}
 	// Deterministic: the same input gives the same bytes.
-	again, _ := goldenIndex().Shard()
+	again, _ := goldenIndex().Shard(nil)
 	for i := range files {
 		if !bytes.Equal(files[i].Data, again[i].Data) {
 			t.Errorf("%s differs between two builds", files[i].Name)
@@ -58,5 +58,28 @@ func TestShardGolden(t *testing.T) {
 	}
 	if got, want := strings.Join(names, " "), strings.Join(FileNames(3), " "); got != want {
 		t.Errorf("files %s, want FileNames %s", got, want)
+	}
+}
+
+// TestShardEmitsTheSameFiles: handing page fragments out as they are made
+// (as a build does) gives the same files as collecting them.
+func TestShardEmitsTheSameFiles(t *testing.T) {
+	all, err := goldenIndex().Shard(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var emitted []File
+	rest, err := goldenIndex().Shard(func(f File) error { emitted = append(emitted, f); return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := append(rest, emitted...)
+	if len(got) != len(all) {
+		t.Fatalf("%d files emitted and returned, %d collected", len(got), len(all))
+	}
+	for i := range all {
+		if got[i].Name != all[i].Name || string(got[i].Data) != string(all[i].Data) {
+			t.Errorf("file %d: %s differs from %s", i, got[i].Name, all[i].Name)
+		}
 	}
 }

@@ -34,7 +34,8 @@ type Doc struct {
 	Lang     string    `json:"l,omitempty"` // set when the page's body is in another language (fallback)
 	Sections []Section `json:"s"`
 
-	encoded []byte // Sections as EncodeSections wrote them
+	encoded []byte                 // Sections as EncodeSections wrote them
+	load    func() ([]byte, error) // reads encoded when it is needed
 }
 
 // Section is the text under one heading (the first has no heading).
@@ -50,13 +51,15 @@ type Section struct {
 type Page struct {
 	URL, Title, Lang string
 	Sections         []byte
+	// Load, when set, reads Sections when the index needs them.
+	Load func() ([]byte, error)
 }
 
 // Build makes the index of one language's pages.
 func Build(lang string, pages []Page) *Index {
 	idx := &Index{Version: 1, Lang: lang}
 	for _, p := range pages {
-		idx.Docs = append(idx.Docs, Doc{URL: p.URL, Title: p.Title, Lang: p.Lang, encoded: p.Sections})
+		idx.Docs = append(idx.Docs, Doc{URL: p.URL, Title: p.Title, Lang: p.Lang, encoded: p.Sections, load: p.Load})
 	}
 	sort.Slice(idx.Docs, func(i, j int) bool { return idx.Docs[i].URL < idx.Docs[j].URL })
 	return idx

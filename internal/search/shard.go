@@ -68,19 +68,29 @@ type entryKey struct {
 }
 
 // Shard writes the index as its manifest, shards and page fragments, in
-// FileNames order. It reads the pages' sections, so it costs about as much
-// memory as the language's text.
-func (idx *Index) Shard() ([]File, error) {
+// FileNames order. When emit is set, each page fragment is handed to it as
+// soon as it is made and left out of the result, and pages whose sections
+// are loaded on demand (Page.Load) are read one at a time: the index then
+// holds its postings, not the language's text.
+func (idx *Index) Shard(emit func(File) error) ([]File, error) {
 	f := folder{}
 	post := map[entryKey]*postings{}
 	var pages []File
 	var counts []int
 	sec := uint32(0)
+	version := sha256.New()
 	for i, d := range idx.Docs {
 		sections := d.Sections
-		if d.encoded != nil {
+		encoded := d.encoded
+		if d.load != nil {
+			var err error
+			if encoded, err = d.load(); err != nil {
+				return nil, err
+			}
+		}
+		if encoded != nil {
 			sections = nil
-			if err := json.Unmarshal(d.encoded, &sections); err != nil {
+			if err := json.Unmarshal(encoded, &sections); err != nil {
 				return nil, fmt.Errorf("search index of %s: %w", d.URL, err)
 			}
 		}
@@ -105,7 +115,15 @@ func (idx *Index) Shard() ([]File, error) {
 		}
 		counts = append(counts, len(sections))
 		doc := Doc{URL: d.URL, Title: d.Title, Lang: d.Lang, Sections: sections}
-		pages = append(pages, File{Name: PageName(i), Data: doc.json()})
+		page := File{Name: PageName(i), Data: doc.json()}
+		version.Write(page.Data)
+		if emit != nil {
+			if err := emit(page); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		pages = append(pages, page)
 	}
 
 	keys := make([]entryKey, 0, len(post))
@@ -155,11 +173,7 @@ func (idx *Index) Shard() ([]File, error) {
 		start = end
 	}
 
-	version := sha256.New()
 	for _, f := range shards {
-		version.Write(f.Data)
-	}
-	for _, f := range pages {
 		version.Write(f.Data)
 	}
 	var m bytes.Buffer
@@ -261,10 +275,9 @@ func addField(vals map[entryKey]uint32, fieldWords []string, v uint32, count boo
 			vals[k] |= v
 		}
 	}
-	words := map[string]uint32{}
 	for _, w := range fieldWords {
 		if !unspaced(w) {
-			words[w]++
+			add(entryKey{w, false}, 1)
 			continue
 		}
 		for i := range w {
@@ -279,9 +292,6 @@ func addField(vals map[entryKey]uint32, fieldWords []string, v uint32, count boo
 			}
 			add(entryKey{w[i:end], true}, 1)
 		}
-	}
-	for w, n := range words {
-		add(entryKey{w, false}, n)
 	}
 }
 

@@ -11,7 +11,7 @@ import (
 // files returns idx sharded, as a Fetch that records what it was asked for.
 func sharded(t *testing.T, idx *Index) (Fetch, map[string][]byte, *[]string) {
 	t.Helper()
-	files, err := idx.Shard()
+	files, err := idx.Shard(nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -58,7 +58,31 @@ func indexWords(text string, norm func(string) string) []string {
 
 // Words cuts normalized text into words: runs of letters, digits and marks.
 func Words(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r) })
+	var out []string
+	start := -1
+	for i := 0; i < len(s); {
+		c := s[i]
+		in, size := false, 1
+		if c < utf8.RuneSelf {
+			in = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			in = unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+		}
+		switch {
+		case in && start < 0:
+			start = i
+		case !in && start >= 0:
+			out = append(out, s[start:i])
+			start = -1
+		}
+		i += size
+	}
+	if start >= 0 {
+		out = append(out, s[start:])
+	}
+	return out
 }
 
 // folder is Normalize with a memo of folded characters, for indexing a
