@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"bufio"
 	"bytes"
 	"compress/gzip"
 	"crypto/rand"
@@ -204,6 +205,56 @@ func gitHead(root string) string {
 	return strings.TrimSpace(string(out))
 }
 
+// The state file is gzip-compressed gob: a stateHeader, then the stamps,
+// the output hashes and the pages as chunks of records, each list ended by
+// an empty chunk (one huge value would be built and grown in memory whole).
+type stateHeader struct {
+	Format                        int
+	Version, Options, Build, Head string
+	Assets                        []content.Asset
+}
+
+type stampRecord struct {
+	Path  string
+	Stamp stamp
+}
+
+type hashRecord struct {
+	Path string
+	Hash uint64
+}
+
+type pageRecord struct {
+	Page  *content.Page
+	Facts *markdown.Facts
+	Body  *bodyRef
+}
+
+const stateChunk = 512
+
+func writeChunks[T any](enc *gob.Encoder, items []T) error {
+	for lo := 0; lo < len(items); lo += stateChunk {
+		if err := enc.Encode(items[lo:min(lo+stateChunk, len(items))]); err != nil {
+			return err
+		}
+	}
+	return enc.Encode([]T{})
+}
+
+func readChunks[T any](dec *gob.Decoder) ([]T, error) {
+	var out []T
+	for {
+		var chunk []T
+		if err := dec.Decode(&chunk); err != nil {
+			return nil, err
+		}
+		if len(chunk) == 0 {
+			return out, nil
+		}
+		out = append(out, chunk...)
+	}
+}
+
 // readState reads a saved state; nil when there is none or it cannot be
 // used by this docgen with these options.
 func (s *Session) readState(file string) *savedState {
@@ -212,39 +263,100 @@ func (s *Session) readState(file string) *savedState {
 		return nil
 	}
 	defer f.Close()
-	zr, err := gzip.NewReader(f)
+	zr, err := gzip.NewReader(bufio.NewReaderSize(f, 1<<16))
 	if err != nil {
 		return nil
 	}
-	var st savedState
-	if err := gob.NewDecoder(zr).Decode(&st); err != nil {
+	dec := gob.NewDecoder(zr)
+	var h stateHeader
+	if err := dec.Decode(&h); err != nil {
 		return nil
 	}
-	if st.Format != stateFormat || st.Version == "" || st.Version != s.version() || st.Options != s.opts.optionsKey() {
+	if h.Format != stateFormat || h.Version == "" || h.Version != s.version() || h.Options != s.opts.optionsKey() {
 		return nil
 	}
-	return &st
+	stamps, err := readChunks[stampRecord](dec)
+	if err != nil {
+		return nil
+	}
+	hashes, err := readChunks[hashRecord](dec)
+	if err != nil {
+		return nil
+	}
+	pages, err := readChunks[pageRecord](dec)
+	if err != nil {
+		return nil
+	}
+	st := &savedState{Format: h.Format, Version: h.Version, Options: h.Options, Build: h.Build, Head: h.Head, Assets: h.Assets,
+		Stamps: make(map[string]stamp, len(stamps)), Hashes: make(map[string]uint64, len(hashes)),
+		Facts: make(map[string]markdown.Facts, len(pages)), Bodies: make(map[string]bodyRef, len(pages))}
+	for _, r := range stamps {
+		st.Stamps[r.Path] = r.Stamp
+	}
+	for _, r := range hashes {
+		st.Hashes[r.Path] = r.Hash
+	}
+	for _, r := range pages {
+		if r.Page == nil {
+			return nil
+		}
+		st.Pages = append(st.Pages, r.Page)
+		if r.Facts != nil {
+			st.Facts[r.Page.Path] = *r.Facts
+		}
+		if r.Body != nil {
+			st.Bodies[r.Page.Path] = *r.Body
+		}
+	}
+	return st
 }
 
 // saveState writes the state of the session's last good build.
 func (s *Session) saveState(file, build, head string, stamps map[string]stamp, bodies map[string]bodyRef) error {
 	st := s.last
-	saved := savedState{Format: stateFormat, Version: s.version(), Options: s.opts.optionsKey(), Build: build, Head: head,
-		Stamps: stamps, Facts: map[string]markdown.Facts{}, Bodies: bodies, Hashes: st.hashes, Assets: st.assets}
-	for p, page := range st.pages {
-		saved.Pages = append(saved.Pages, page)
-		if bodies != nil {
-			saved.Facts[p] = st.docs[p].Doc.Facts()
-		}
-	}
-	sortPages(saved.Pages)
 	var b bytes.Buffer
 	zw, _ := gzip.NewWriterLevel(&b, gzip.BestSpeed)
-	if err := gob.NewEncoder(zw).Encode(&saved); err != nil {
-		return fmt.Errorf("saving the build's state: %w", err)
+	enc := gob.NewEncoder(zw)
+	err := enc.Encode(stateHeader{Format: stateFormat, Version: s.version(), Options: s.opts.optionsKey(), Build: build, Head: head, Assets: st.assets})
+	var stampList []stampRecord
+	for p, v := range stamps {
+		stampList = append(stampList, stampRecord{p, v})
 	}
-	if err := zw.Close(); err != nil {
-		return err
+	sort.Slice(stampList, func(i, j int) bool { return stampList[i].Path < stampList[j].Path })
+	if err == nil {
+		err = writeChunks(enc, stampList)
+	}
+	var hashList []hashRecord
+	for p, v := range st.hashes {
+		hashList = append(hashList, hashRecord{p, v})
+	}
+	sort.Slice(hashList, func(i, j int) bool { return hashList[i].Path < hashList[j].Path })
+	if err == nil {
+		err = writeChunks(enc, hashList)
+	}
+	pages := make([]*content.Page, 0, len(st.pages))
+	for _, page := range st.pages {
+		if !page.Generated { // section pages docgen makes: arrange makes them again
+			pages = append(pages, page)
+		}
+	}
+	sortPages(pages)
+	records := make([]pageRecord, len(pages))
+	for i, page := range pages {
+		records[i].Page = page
+		if r, ok := bodies[page.Path]; ok {
+			facts := st.docs[page.Path].Doc.Facts()
+			records[i].Facts, records[i].Body = &facts, &r
+		}
+	}
+	if err == nil {
+		err = writeChunks(enc, records)
+	}
+	if err == nil {
+		err = zw.Close()
+	}
+	if err != nil {
+		return fmt.Errorf("saving the build's state: %w", err)
 	}
 	return atomicfile.WriteFile(file, b.Bytes(), 0o644)
 }
