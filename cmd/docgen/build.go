@@ -24,7 +24,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&opts.BaseURL, "base-url", "", "publish for this URL instead of config.toml's base_url (preview deployments)")
 	quiet := fs.Bool("quiet", false, "print errors only")
 	verbose := fs.Bool("verbose", false, "also print each stage's time and the external links (not fetched)")
-	fs.BoolVar(&opts.Force, "force", false, "build even when nothing changed since the last build")
+	fs.BoolVar(&opts.Force, "force", false, "build everything from scratch, reusing nothing of the last build")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (go tool pprof reads it)")
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {

@@ -3,14 +3,16 @@
 // incremental updates, and the tests.
 //
 //	load     load.go     config, page index (front matter, body hashes), catalogs, layouts
-//	parse    parse.go    each page's facts: headings and links (syntax trees released)
-//	arrange  arrange.go  the site model, heading ids matched, links checked
+//	parse    parse.go    each page read and parsed once: facts kept, body rendered to the store
+//	arrange  arrange.go  the site model, links checked
 //	plan     plan.go     a Change → the outputs it affects (all of them for a full build)
-//	render   render.go   outputs → files; page bodies are read and rendered here
-//	sink     publish     staging folder (Run), live folder (serve), memory (tests)
+//	render   render.go   outputs → files; page bodies come from the store (store.go)
+//	sink     publish     staging folder or in place (Run), live folder (serve), memory (tests)
 //
 // A Session keeps the last good build's compact state (no page bodies), so
-// an edit is one more Apply with a smaller plan, not a second renderer.
+// an edit is one more Apply with a smaller plan, not a second renderer. Run
+// saves that state and the bodies on disk (state.go, store.go), so the next
+// process applies only what changed since (run.go).
 package pipeline
 
 import (
