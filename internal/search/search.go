@@ -201,7 +201,7 @@ func sectionScore(terms []string, title, head, body []string) int {
 		if fieldScore(head, t) > 0 {
 			n += 5
 		}
-		n += fieldScore(body, t)
+		n += min(fieldScore(body, t), bodyCap)
 		if n == 0 {
 			return 0
 		}

@@ -224,7 +224,7 @@ func QueryShards(fetch Fetch, q string, limit int) ([]Result, int, error) {
 		}
 		next := map[int]int{}
 		for s, h := range hits {
-			n := h.count
+			n := min(h.count, bodyCap)
 			if h.flags&1 != 0 {
 				n += 10
 			}

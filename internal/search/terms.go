@@ -22,6 +22,11 @@ const (
 	Gram    = 3
 )
 
+// bodyCap is the most a term's occurrences in a section's text add to its
+// score (a title match adds 10, a heading match 5): a page whose title is
+// the query comes before a long section that repeats its words.
+const bodyCap = 3
+
 // unspaced reports whether a word is indexed by grams: too long for a
 // word, or in a script that does not put spaces between words.
 func unspaced(w string) bool {

@@ -285,7 +285,7 @@
         if (grams) grams.forEach((h, s) => add(s, h[0], h[1]));
         var now = new Map();
         hits.forEach((h, s) => {
-          var n = h[1] + (h[0] & 1 ? 10 : 0) + (h[0] & 2 ? 5 : 0);
+          var n = Math.min(h[1], 3) + (h[0] & 1 ? 10 : 0) + (h[0] & 2 ? 5 : 0);
           if (n && (!scores || scores.has(s))) now.set(s, n + (scores ? scores.get(s) : 0));
         });
         scores = now;
