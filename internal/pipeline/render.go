@@ -26,13 +26,7 @@ func (s *Session) renderOutputs(next *snapshot, targets []render.Target, assets 
 		if p := next.pages[path]; p != nil && p.Generated {
 			return search.EncodeSections(nil), nil
 		}
-		data, err := s.store.sections(path)
-		if errors.Is(err, errBadBody) {
-			if err = s.remake(next, path); err == nil {
-				data, err = s.store.sections(path)
-			}
-		}
-		return data, err
+		return s.stored(next, path, true)
 	}
 	in := render.Input{Site: next.site, Translators: next.in.translators, Layouts: next.in.layouts, Sections: sections}
 	byGuide := map[string][]render.Target{}
@@ -232,18 +226,25 @@ func (s *Session) bodies(next *snapshot, paths []string) (map[string]*render.Par
 			m[p] = &render.Parsed{Doc: next.docs[p].Doc} // a section page docgen makes: no body
 			continue
 		}
-		html, err := s.store.html(p)
-		if errors.Is(err, errBadBody) {
-			if err = s.remake(next, p); err == nil {
-				html, err = s.store.html(p)
-			}
-		}
+		html, err := s.stored(next, p, false)
 		if err != nil {
 			return nil, err
 		}
 		m[p] = &render.Parsed{Doc: next.docs[p].Doc, HTML: template.HTML(html)}
 	}
 	return m, nil
+}
+
+// stored returns a page's body HTML, or its search sections, from the
+// store; a kept body that cannot be read is made again first.
+func (s *Session) stored(next *snapshot, path string, sections bool) ([]byte, error) {
+	data, err := s.store.read(path, sections)
+	if errors.Is(err, errBadBody) {
+		if err = s.remake(next, path); err == nil {
+			data, err = s.store.read(path, sections)
+		}
+	}
+	return data, err
 }
 
 // remake parses a page again whose kept body cannot be read (its pack is

@@ -161,12 +161,6 @@ func (s *bodyStore) pack(name string) (*os.File, error) {
 	return f, nil
 }
 
-// html returns the rendered body of the page at path.
-func (s *bodyStore) html(path string) ([]byte, error) { return s.read(path, false) }
-
-// sections returns the encoded search sections of the page at path.
-func (s *bodyStore) sections(path string) ([]byte, error) { return s.read(path, true) }
-
 // keep prepares the store's folder for the next build: it syncs this
 // build's pack, and, when the packs hold more than twice what the last good
 // build uses (or more than limit bytes), copies the used bodies into a new
