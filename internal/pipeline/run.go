@@ -40,17 +40,29 @@ func Run(opts Options) (*Report, error) {
 		return nil, err
 	}
 	statePath := out.StatePath(".state")
-	stamps, stampErr := stampInputs(opts)
-	racy(opts.Root, stamps, start)
-	head := gitHead(opts.Root)
-	var saved *savedState
-	if !opts.Force && stampErr == nil {
-		if saved = s.readState(statePath); saved != nil && !out.UpToDate(saved.Build) {
-			// The output is not what that build wrote: build it all
-			// again, with the bodies that build made.
-			s.reuseBodies(saved)
-			saved = nil
+	// The input stamps, git's HEAD and the saved state are read at once,
+	// while publish checks the output folder.
+	type stamped struct {
+		stamps map[string]stamp
+		head   string
+		err    error
+	}
+	stampc := make(chan stamped, 1)
+	go func() {
+		stamps, err := stampInputs(opts)
+		if err == nil {
+			racy(opts.Root, stamps, start)
 		}
+		stampc <- stamped{stamps, gitHead(opts.Root), err}
+	}()
+	var saved *savedState
+	if !opts.Force {
+		saved = s.readState(statePath)
+	}
+	in := <-stampc
+	stamps, head := in.stamps, in.head
+	if in.err != nil {
+		saved = nil // without stamps, the next build cannot trust its state
 	}
 	lap("open output, read state")
 	build := newBuildID()
@@ -61,7 +73,15 @@ func Run(opts Options) (*Report, error) {
 			return nil, err
 		}
 		lap("restore")
-		if !ch.All && len(ch.Paths) == 0 {
+		if !out.UpToDate(saved.Build) {
+			// The output is not what that build wrote: build it all
+			// again, with the bodies that build made (restore offered
+			// them).
+			if err := out.Check(); err != nil {
+				return nil, err
+			}
+			s.last, s.store.at, ch = nil, map[string]bodyRef{}, Change{All: true}
+		} else if !ch.All && len(ch.Paths) == 0 {
 			return &Report{UpToDate: true, Duration: time.Since(start), Out: opts.Out}, nil
 		}
 		if ch.All || ch.needsFullBuild() {
@@ -81,7 +101,7 @@ func Run(opts Options) (*Report, error) {
 		}
 	}
 	mark = time.Now()
-	if stampErr == nil {
+	if in.err == nil {
 		bodies, drop, err := s.store.keep(opts.cacheLimit())
 		if err == nil {
 			err = s.saveState(statePath, build, head, stamps, bodies)

@@ -22,6 +22,7 @@ import (
 
 	"github.com/docgen/docgen/internal/atomicfile"
 	"github.com/docgen/docgen/internal/content"
+	"github.com/docgen/docgen/internal/dirscan"
 	"github.com/docgen/docgen/internal/markdown"
 	"github.com/docgen/docgen/internal/render"
 )
@@ -107,36 +108,20 @@ func stampInputs(opts Options) (map[string]stamp, error) {
 	if info, err := os.Lstat(opts.Config); err == nil {
 		out[filepath.ToSlash(cfg)] = stampOf(info)
 	}
+	hidden := func(rel string, _ bool) bool { return strings.HasPrefix(path.Base(rel), ".") } // not read by builds
 	for _, dir := range []string{"content", "locales", "layouts", "static"} {
-		err := filepath.WalkDir(filepath.Join(opts.Root, dir), func(p string, d fs.DirEntry, err error) error {
-			if errors.Is(err, fs.ErrNotExist) {
-				return nil
-			}
-			if err != nil {
-				return err
-			}
-			rel, err := filepath.Rel(opts.Root, p)
-			if err != nil {
-				return err
-			}
-			if strings.HasPrefix(d.Name(), ".") && p != filepath.Join(opts.Root, dir) {
-				if d.IsDir() {
-					return fs.SkipDir // hidden: not read by builds
-				}
-				return nil
-			}
-			if d.IsDir() && !strings.HasSuffix(strings.ToLower(d.Name()), ".md") {
-				return nil // a folder changes with its files
-			}
-			info, err := d.Info()
-			if err != nil {
-				return err
-			}
-			out[filepath.ToSlash(rel)] = stampOf(info)
-			return nil
-		})
+		entries, err := dirscan.Scan(filepath.Join(opts.Root, dir), hidden)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
 		if err != nil {
 			return nil, err
+		}
+		for _, e := range entries {
+			if e.IsDir() && !strings.HasSuffix(strings.ToLower(path.Base(e.Path)), ".md") {
+				continue // a folder changes with its files; one named like a page is an error the loader names
+			}
+			out[dir+"/"+e.Path] = stamp{Size: e.Size, MTime: e.MTime, Mode: e.Mode}
 		}
 	}
 	return out, nil

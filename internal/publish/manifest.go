@@ -6,12 +6,13 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/docgen/docgen/internal/dirscan"
 )
 
 // manifest is what docgen wrote into an output folder: every file with its
@@ -33,33 +34,20 @@ const manifestHeader = "docgen-manifest 1"
 
 // scan reads the output folder's current manifest.
 func scan(out string) (*manifest, error) {
-	m := &manifest{files: map[string]entry{}}
-	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if p == out {
-			return nil
-		}
-		rel, _ := filepath.Rel(out, p)
-		rel = filepath.ToSlash(rel)
-		if d.IsDir() {
-			m.files[rel] = entry{dir: true}
-			return nil
-		}
-		info, err := d.Info()
-		if err != nil {
-			return err
-		}
-		if !info.Mode().IsRegular() {
-			m.files[rel] = entry{size: -1} // never in a manifest docgen wrote
-			return nil
-		}
-		m.files[rel] = entry{size: info.Size(), mtime: info.ModTime().UnixNano()}
-		return nil
-	})
+	entries, err := dirscan.Scan(out, nil)
 	if err != nil {
 		return nil, err
+	}
+	m := &manifest{files: make(map[string]entry, len(entries))}
+	for _, e := range entries {
+		switch {
+		case e.IsDir():
+			m.files[e.Path] = entry{dir: true}
+		case e.Mode != 0:
+			m.files[e.Path] = entry{size: -1} // never in a manifest docgen wrote
+		default:
+			m.files[e.Path] = entry{size: e.Size, mtime: e.MTime}
+		}
 	}
 	return m, nil
 }

@@ -41,6 +41,10 @@ type Output struct {
 	lock     *Lock
 	prev     *manifest  // what docgen last wrote there; nil if nothing
 	jmu      sync.Mutex // serializes journal appends
+	// checked is closed when the ownership check that Open starts is done,
+	// with its result in checkErr (see Check).
+	checked  chan struct{}
+	checkErr error
 }
 
 // Options say which output to open and for whom.
@@ -76,8 +80,10 @@ func (e *OwnershipError) Error() string {
 	return fmt.Sprintf("%s: refusing to replace this folder: it %s\n  hint: move what you want to keep elsewhere and delete the folder, or choose another --out; docgen only replaces folders it wrote itself", e.Out, why)
 }
 
-// Open guards out, takes its lock and checks its ownership. Close it when
-// done.
+// Open guards out, takes its lock and starts checking its ownership: the
+// check (a scan of every file there) runs while the caller reads its
+// inputs, and every method that needs its answer waits for it (Check).
+// Close it when done.
 func Open(opts Options) (*Output, error) {
 	if err := CheckOut(opts.Root, opts.Config, opts.Out); err != nil {
 		return nil, err
@@ -100,11 +106,19 @@ func Open(opts Options) (*Output, error) {
 	if o.lock, err = acquireAt(o.statePath(".lock"), opts.Out, cmd); err != nil {
 		return nil, err
 	}
-	if err := o.checkOwnership(); err != nil {
-		o.Close()
-		return nil, err
-	}
+	o.checked = make(chan struct{})
+	go func() {
+		defer close(o.checked)
+		o.checkErr = o.checkOwnership()
+	}()
 	return o, nil
+}
+
+// Check waits for the ownership check Open started and returns its error:
+// an *OwnershipError when the folder holds files docgen did not write.
+func (o *Output) Check() error {
+	<-o.checked
+	return o.checkErr
 }
 
 // StatePath returns the path of one of docgen's records of this output
@@ -232,11 +246,14 @@ func (o *Output) journaled(odd []string, have, prev *manifest) []string {
 // UpToDate reports whether the folder holds exactly what a build of the
 // inputs with this digest wrote, as checked on disk by Open.
 func (o *Output) UpToDate(inputs string) bool {
-	return inputs != "" && o.prev != nil && o.prev.inputs == inputs
+	return o.Check() == nil && inputs != "" && o.prev != nil && o.prev.inputs == inputs
 }
 
-// Close releases the lock.
-func (o *Output) Close() { o.lock.Release() }
+// Close waits for the ownership check and releases the lock.
+func (o *Output) Close() {
+	<-o.checked
+	o.lock.Release()
+}
 
 // Path returns the output folder as given.
 func (o *Output) Path() string { return o.out }
@@ -259,6 +276,9 @@ type Staging struct {
 // Stage starts a full build's staging folder. Leftover staging folders of
 // killed builds are cleared first (the lock says none is in use).
 func (o *Output) Stage() (*Staging, error) {
+	if err := o.Check(); err != nil {
+		return nil, err
+	}
 	parent := filepath.Dir(o.abs)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
@@ -359,14 +379,18 @@ func (s *Staging) Abort() { os.RemoveAll(s.tmp) }
 // Live writes into the output folder in place, each file atomically; for
 // serve's updates, where a few files change at a time.
 type Live struct {
-	o  *Output
-	mu sync.Mutex
-	m  *manifest
+	o   *Output
+	err error // the output's ownership check failed: nothing is written
+	mu  sync.Mutex
+	m   *manifest
 }
 
 // Live returns a sink writing into the output in place. The output must
 // have been written by a Staging commit of this Output first.
 func (o *Output) Live() *Live {
+	if err := o.Check(); err != nil {
+		return &Live{o: o, err: err}
+	}
 	m := &manifest{files: map[string]entry{}}
 	if o.prev != nil {
 		for k, v := range o.prev.files {
@@ -378,6 +402,9 @@ func (o *Output) Live() *Live {
 
 // Put replaces one file atomically.
 func (l *Live) Put(path string, data []byte) error {
+	if l.err != nil {
+		return l.err
+	}
 	if err := checkPath(path); err != nil {
 		return err
 	}
@@ -400,6 +427,9 @@ func (l *Live) Put(path string, data []byte) error {
 
 // Remove deletes a file docgen wrote there; any other file is left alone.
 func (l *Live) Remove(path string) error {
+	if l.err != nil {
+		return l.err
+	}
 	if err := checkPath(path); err != nil {
 		return err
 	}
@@ -418,6 +448,9 @@ func (l *Live) Remove(path string) error {
 
 // Commit records what the folder now holds.
 func (l *Live) Commit(inputs string) error {
+	if l.err != nil {
+		return l.err
+	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.m.inputs = inputs

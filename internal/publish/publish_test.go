@@ -72,9 +72,19 @@ func TestCheckOut(t *testing.T) {
 	}
 }
 
+// open opens out and waits for its ownership check, as a build does before
+// it writes.
 func open(t *testing.T, root, out string) (*Output, error) {
 	t.Helper()
-	return Open(Options{Root: root, Config: filepath.Join(root, "config.toml"), Out: out, Command: "test"})
+	o, err := Open(Options{Root: root, Config: filepath.Join(root, "config.toml"), Out: out, Command: "test"})
+	if err != nil {
+		return nil, err
+	}
+	if err := o.Check(); err != nil {
+		o.Close()
+		return nil, err
+	}
+	return o, nil
 }
 
 // publishFiles builds files into out through a staging folder.
