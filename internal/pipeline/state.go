@@ -1,11 +1,10 @@
 package pipeline
 
 import (
-	"bufio"
 	"bytes"
-	"compress/gzip"
 	"crypto/rand"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/gob"
 	"encoding/hex"
 	"errors"
@@ -24,6 +23,7 @@ import (
 	"github.com/docgen/docgen/internal/content"
 	"github.com/docgen/docgen/internal/dirscan"
 	"github.com/docgen/docgen/internal/markdown"
+	"github.com/docgen/docgen/internal/parallel"
 	"github.com/docgen/docgen/internal/render"
 )
 
@@ -38,7 +38,7 @@ import (
 // or --force, builds from scratch.
 
 // stateFormat changes whenever savedState does.
-const stateFormat = 1
+const stateFormat = 2
 
 // savedState is what a build leaves for the next one.
 type savedState struct {
@@ -190,9 +190,22 @@ func gitHead(root string) string {
 	return strings.TrimSpace(string(out))
 }
 
-// The state file is gzip-compressed gob: a stateHeader, then the stamps,
-// the output hashes and the pages as chunks of records, each list ended by
-// an empty chunk (one huge value would be built and grown in memory whole).
+// The state file is a header line, then frames, each a kind byte, its
+// length (uvarint) and one gob value encoded alone: the stateHeader, then
+// the stamps, the output hashes and the pages in chunks of records, then
+// an end frame. Frames are encoded and decoded on all cores (one huge
+// value would also be built and grown in memory whole).
+const stateMagic = "docgen-state 2\n"
+
+// Frame kinds.
+const (
+	frameHeader = 'h'
+	frameStamps = 's'
+	frameHashes = 'o'
+	framePages  = 'p'
+	frameEnd    = 'e'
+)
+
 type stateHeader struct {
 	Format                        int
 	Version, Options, Build, Head string
@@ -217,80 +230,135 @@ type pageRecord struct {
 
 const stateChunk = 512
 
-func writeChunks[T any](enc *gob.Encoder, items []T) error {
-	for lo := 0; lo < len(items); lo += stateChunk {
-		if err := enc.Encode(items[lo:min(lo+stateChunk, len(items))]); err != nil {
-			return err
-		}
-	}
-	return enc.Encode([]T{})
+// frame is one value of the state file, before or after gob.
+type frame struct {
+	kind  byte
+	value any    // what is encoded: a *stateHeader or a chunk of records
+	data  []byte // its gob encoding
 }
 
-func readChunks[T any](dec *gob.Decoder) ([]T, error) {
-	var out []T
-	for {
-		var chunk []T
-		if err := dec.Decode(&chunk); err != nil {
-			return nil, err
-		}
-		if len(chunk) == 0 {
-			return out, nil
-		}
-		out = append(out, chunk...)
+// chunked cuts items into frames of kind.
+func chunked[T any](kind byte, items []T) []frame {
+	var out []frame
+	for lo := 0; lo < len(items); lo += stateChunk {
+		out = append(out, frame{kind: kind, value: items[lo:min(lo+stateChunk, len(items))]})
 	}
+	return out
+}
+
+// encodeFrames writes frames as the state file's bytes, encoding them on
+// all cores.
+func encodeFrames(frames []frame) ([]byte, error) {
+	err := parallel.Each(len(frames), func(i int) error {
+		var b bytes.Buffer
+		if err := gob.NewEncoder(&b).Encode(frames[i].value); err != nil {
+			return err
+		}
+		frames[i].data = b.Bytes()
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	size := len(stateMagic) + 16
+	for _, f := range frames {
+		size += len(f.data) + 1 + binary.MaxVarintLen64
+	}
+	out := make([]byte, 0, size)
+	out = append(out, stateMagic...)
+	for _, f := range append(frames, frame{kind: frameEnd}) {
+		out = append(out, f.kind)
+		out = binary.AppendUvarint(out, uint64(len(f.data)))
+		out = append(out, f.data...)
+	}
+	return out, nil
+}
+
+// splitFrames cuts a state file into its frames (data only); ok is false
+// when it is not a whole state file of this format.
+func splitFrames(data []byte) (frames []frame, ok bool) {
+	rest, found := bytes.CutPrefix(data, []byte(stateMagic))
+	if !found {
+		return nil, false
+	}
+	for len(rest) > 0 {
+		kind := rest[0]
+		n, size := binary.Uvarint(rest[1:])
+		if size <= 0 || n > uint64(len(rest)-1-size) {
+			return nil, false
+		}
+		body := rest[1+size : 1+size+int(n)]
+		rest = rest[1+size+int(n):]
+		if kind == frameEnd {
+			return frames, len(rest) == 0
+		}
+		frames = append(frames, frame{kind: kind, data: body})
+	}
+	return nil, false // no end frame: cut short
+}
+
+// decodeFrame decodes one frame's gob into v.
+func decodeFrame(f frame, v any) error {
+	return gob.NewDecoder(bytes.NewReader(f.data)).Decode(v)
 }
 
 // readState reads a saved state; nil when there is none or it cannot be
 // used by this docgen with these options.
 func (s *Session) readState(file string) *savedState {
-	f, err := os.Open(file)
+	data, err := os.ReadFile(file)
 	if err != nil {
 		return nil
 	}
-	defer f.Close()
-	zr, err := gzip.NewReader(bufio.NewReaderSize(f, 1<<16))
-	if err != nil {
+	frames, ok := splitFrames(data)
+	if !ok || len(frames) == 0 || frames[0].kind != frameHeader {
 		return nil
 	}
-	dec := gob.NewDecoder(zr)
 	var h stateHeader
-	if err := dec.Decode(&h); err != nil {
+	if err := decodeFrame(frames[0], &h); err != nil {
 		return nil
 	}
 	if h.Format != stateFormat || h.Version == "" || h.Version != s.version() || h.Options != s.opts.optionsKey() {
 		return nil
 	}
-	stamps, err := readChunks[stampRecord](dec)
-	if err != nil {
-		return nil
-	}
-	hashes, err := readChunks[hashRecord](dec)
-	if err != nil {
-		return nil
-	}
-	pages, err := readChunks[pageRecord](dec)
+	frames = frames[1:]
+	stamps := make([][]stampRecord, len(frames))
+	hashes := make([][]hashRecord, len(frames))
+	pages := make([][]pageRecord, len(frames))
+	err = parallel.Each(len(frames), func(i int) error {
+		switch frames[i].kind {
+		case frameStamps:
+			return decodeFrame(frames[i], &stamps[i])
+		case frameHashes:
+			return decodeFrame(frames[i], &hashes[i])
+		case framePages:
+			return decodeFrame(frames[i], &pages[i])
+		}
+		return fmt.Errorf("unknown frame %q", frames[i].kind)
+	})
 	if err != nil {
 		return nil
 	}
 	st := &savedState{Format: h.Format, Version: h.Version, Options: h.Options, Build: h.Build, Head: h.Head, Assets: h.Assets,
-		Stamps: make(map[string]stamp, len(stamps)), Hashes: make(map[string]uint64, len(hashes)),
-		Facts: make(map[string]markdown.Facts, len(pages)), Bodies: make(map[string]bodyRef, len(pages))}
-	for _, r := range stamps {
-		st.Stamps[r.Path] = r.Stamp
-	}
-	for _, r := range hashes {
-		st.Hashes[r.Path] = r.Hash
-	}
-	for _, r := range pages {
-		if r.Page == nil {
-			return nil
+		Stamps: map[string]stamp{}, Hashes: map[string]uint64{},
+		Facts: map[string]markdown.Facts{}, Bodies: map[string]bodyRef{}}
+	for i := range frames {
+		for _, r := range stamps[i] {
+			st.Stamps[r.Path] = r.Stamp
 		}
-		st.Pages = append(st.Pages, r.Page)
-		if r.Facts != nil {
-			st.Facts[r.Page.Path] = *r.Facts
+		for _, r := range hashes[i] {
+			st.Hashes[r.Path] = r.Hash
 		}
-		if r.Body != nil {
-			st.Bodies[r.Page.Path] = *r.Body
+		for _, r := range pages[i] {
+			if r.Page == nil {
+				return nil
+			}
+			st.Pages = append(st.Pages, r.Page)
+			if r.Facts != nil {
+				st.Facts[r.Page.Path] = *r.Facts
+			}
+			if r.Body != nil {
+				st.Bodies[r.Page.Path] = *r.Body
+			}
 		}
 	}
 	return st
@@ -299,26 +367,19 @@ func (s *Session) readState(file string) *savedState {
 // saveState writes the state of the session's last good build.
 func (s *Session) saveState(file, build, head string, stamps map[string]stamp, bodies map[string]bodyRef) error {
 	st := s.last
-	var b bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&b, gzip.BestSpeed)
-	enc := gob.NewEncoder(zw)
-	err := enc.Encode(stateHeader{Format: stateFormat, Version: s.version(), Options: s.opts.optionsKey(), Build: build, Head: head, Assets: st.assets})
-	var stampList []stampRecord
+	frames := []frame{{kind: frameHeader, value: &stateHeader{Format: stateFormat, Version: s.version(), Options: s.opts.optionsKey(), Build: build, Head: head, Assets: st.assets}}}
+	stampList := make([]stampRecord, 0, len(stamps))
 	for p, v := range stamps {
 		stampList = append(stampList, stampRecord{p, v})
 	}
 	sort.Slice(stampList, func(i, j int) bool { return stampList[i].Path < stampList[j].Path })
-	if err == nil {
-		err = writeChunks(enc, stampList)
-	}
-	var hashList []hashRecord
+	frames = append(frames, chunked(frameStamps, stampList)...)
+	hashList := make([]hashRecord, 0, len(st.hashes))
 	for p, v := range st.hashes {
 		hashList = append(hashList, hashRecord{p, v})
 	}
 	sort.Slice(hashList, func(i, j int) bool { return hashList[i].Path < hashList[j].Path })
-	if err == nil {
-		err = writeChunks(enc, hashList)
-	}
+	frames = append(frames, chunked(frameHashes, hashList)...)
 	pages := make([]*content.Page, 0, len(st.pages))
 	for _, page := range st.pages {
 		if !page.Generated { // section pages docgen makes: arrange makes them again
@@ -334,16 +395,12 @@ func (s *Session) saveState(file, build, head string, stamps map[string]stamp, b
 			records[i].Facts, records[i].Body = &facts, &r
 		}
 	}
-	if err == nil {
-		err = writeChunks(enc, records)
-	}
-	if err == nil {
-		err = zw.Close()
-	}
+	frames = append(frames, chunked(framePages, records)...)
+	data, err := encodeFrames(frames)
 	if err != nil {
 		return fmt.Errorf("saving the build's state: %w", err)
 	}
-	return atomicfile.WriteFile(file, b.Bytes(), 0o644)
+	return atomicfile.WriteFile(file, data, 0o644)
 }
 
 // restore makes the saved state the session's last good build, with the
