@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"sort"
 	"time"
 
 	"github.com/docgen/docgen/internal/content"
@@ -47,7 +48,7 @@ func (st *snapshot) arrange(showDrafts bool, changed func(source *content.Page, 
 	for _, p := range list {
 		warnings = append(warnings, st.docs[p.Path].Doc.Diags.Warnings()...)
 	}
-	links := checkLinks(s, list, st.docs, st.assets)
+	links, memo := checkLinks(s, list, st.docs, st.assets, st.linkMemo)
 	if err := links.Broken.Err(); err != nil {
 		return err
 	}
@@ -62,7 +63,7 @@ func (st *snapshot) arrange(showDrafts bool, changed func(source *content.Page, 
 			}
 		}
 	}
-	st.site, st.warnings, st.links = s, warnings, links
+	st.site, st.warnings, st.links, st.linkMemo = s, warnings, links, memo
 	return nil
 }
 
@@ -97,8 +98,24 @@ func (st *snapshot) sections(published []*content.Page) {
 	}
 }
 
-// checkLinks resolves every internal link and anchor of every page.
-func checkLinks(s *site.Site, pages []*content.Page, docs map[string]*render.Parsed, assets []content.Asset) linkcheck.Result {
+// linkMemo is what checkLinks found, kept for the next arrange: a page
+// whose document is the same, checked against the same heading ids and
+// files, has the same result, so an edit re-checks only the edited pages.
+type linkMemo struct {
+	ids    map[string]map[string]bool // each guide's heading ids (its source page's)
+	assets []content.Asset            // the files beside pages it was checked with
+	pages  map[string]linkEntry       // by content path
+}
+
+type linkEntry struct {
+	doc *markdown.Document
+	res linkcheck.Result
+}
+
+// checkLinks resolves every internal link and anchor of every page, reusing
+// prev's result for a page whose document did not change when no guide's
+// heading ids and no files did.
+func checkLinks(s *site.Site, pages []*content.Page, docs map[string]*render.Parsed, assets []content.Asset, prev *linkMemo) (linkcheck.Result, *linkMemo) {
 	files := map[string]map[string]bool{}
 	for _, a := range assets {
 		if a.Slug != "" {
@@ -108,19 +125,66 @@ func checkLinks(s *site.Site, pages []*content.Page, docs map[string]*render.Par
 			files[a.Slug][a.Rel] = true
 		}
 	}
-	ids := map[string]map[string]bool{}
+	memo := &linkMemo{ids: map[string]map[string]bool{}, assets: assets, pages: make(map[string]linkEntry, len(pages))}
 	for _, g := range s.Guides {
 		set := map[string]bool{}
 		for _, h := range docs[g.Source.Path].Doc.Headings {
 			set[h.ID] = true
 		}
-		ids[g.Slug] = set
+		memo.ids[g.Slug] = set
 	}
-	var in []linkcheck.Page
+	reuse := prev != nil && sameAssets(prev.assets, assets) && len(prev.ids) == len(memo.ids)
+	for slug, set := range memo.ids {
+		if !reuse {
+			break
+		}
+		reuse = sameSet(prev.ids[slug], set) && prev.ids[slug] != nil
+	}
+	ids := func(slug string) map[string]bool { return memo.ids[slug] }
+	warnOnly := s.Config.LinkCheck == "warn"
+	var res linkcheck.Result
+	external := map[string]bool{}
 	for _, p := range pages {
-		if ids[p.Slug] != nil {
-			in = append(in, linkcheck.Page{Slug: p.Slug, Doc: docs[p.Path].Doc, Files: files[p.Slug]})
+		if memo.ids[p.Slug] == nil {
+			continue
+		}
+		doc := docs[p.Path].Doc
+		e, ok := linkEntry{}, false
+		if reuse {
+			e, ok = prev.pages[p.Path]
+			ok = ok && e.doc == doc
+		}
+		if !ok {
+			e = linkEntry{doc, linkcheck.Check([]linkcheck.Page{{Slug: p.Slug, Doc: doc, Files: files[p.Slug]}}, ids, warnOnly)}
+		}
+		memo.pages[p.Path] = e
+		res.Broken = append(res.Broken, e.res.Broken...)
+		for _, u := range e.res.External {
+			external[u] = true
 		}
 	}
-	return linkcheck.Check(in, func(slug string) map[string]bool { return ids[slug] }, s.Config.LinkCheck == "warn")
+	for u := range external {
+		res.External = append(res.External, u)
+	}
+	sort.Strings(res.External)
+	res.Broken.Sort()
+	return res, memo
+}
+
+// sameAssets reports whether two asset lists are the same list (assets
+// change only in a full build, which loads a new list).
+func sameAssets(a, b []content.Asset) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
+}
+
+func sameSet(a, b map[string]bool) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k := range a {
+		if !b[k] {
+			return false
+		}
+	}
+	return true
 }

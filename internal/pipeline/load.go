@@ -37,6 +37,7 @@ type snapshot struct {
 	site     *site.Site                // set by arrange
 	warnings diag.List                 // of loading, parsing and arranging
 	links    linkcheck.Result          // set by arrange
+	linkMemo *linkMemo                 // each page's link results, set by arrange
 	hashes   map[string]uint64         // output path → hash of the bytes written
 	assets   []content.Asset           // static/ and the files beside pages
 }
@@ -139,7 +140,7 @@ func (in *inputs) loadLayouts(root string) error {
 // clone copies the snapshot's maps so an update can change them and be
 // dropped on error. Pages and facts are shared until replaced.
 func (st *snapshot) clone() *snapshot {
-	c := &snapshot{in: st.in, site: st.site, links: st.links, assets: st.assets}
+	c := &snapshot{in: st.in, site: st.site, links: st.links, linkMemo: st.linkMemo, assets: st.assets}
 	inCopy := *st.in
 	c.in = &inCopy
 	c.pages = make(map[string]*content.Page, len(st.pages))
