@@ -14,7 +14,9 @@ import (
 
 // arrange builds the site model from the page index and checks every
 // internal link.
-func (st *snapshot) arrange(showDrafts bool, changed func(source *content.Page, recorded string) time.Time) error {
+// Collation keys of titles come from keys, which keeps them for the next
+// arrange (nil: made afresh).
+func (st *snapshot) arrange(showDrafts bool, changed func(source *content.Page, recorded string) time.Time, keys *site.SortKeys) error {
 	// A guide whose source page is a draft is left out, with its
 	// translations and, for a section, every page below it, unless drafts
 	// are shown (docgen build --drafts).
@@ -41,7 +43,7 @@ func (st *snapshot) arrange(showDrafts bool, changed func(source *content.Page, 
 		}
 	}
 	sortPages(list)
-	s, warnings, err := site.Build(st.in.cfg, list)
+	s, warnings, err := site.BuildWith(st.in.cfg, list, keys)
 	if err != nil {
 		return err
 	}

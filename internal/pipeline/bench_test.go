@@ -62,7 +62,7 @@ func BenchmarkStages(b *testing.B) {
 	s.store.settle(&settled)
 	b.Run("arrange", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
-			if err := st.arrange(false, nil); err != nil {
+			if err := st.arrange(false, nil, nil); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -34,6 +34,9 @@ type Session struct {
 	// changedAt caches when a source's text changed since a recorded
 	// version (git history is asked once per pair).
 	changedAt map[[3]string]time.Time
+	// sortKeys keeps the collation keys of titles from one arrange to
+	// the next.
+	sortKeys site.SortKeys
 }
 
 // sourceChanged returns when source's text last changed since the version
@@ -126,7 +129,7 @@ func (s *Session) Apply(ch Change, sink publish.Sink) (_ *Outcome, err error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := next.arrange(s.opts.Drafts, s.sourceChanged); err != nil {
+	if err := next.arrange(s.opts.Drafts, s.sourceChanged, &s.sortKeys); err != nil {
 		return nil, err
 	}
 	lap("arrange")

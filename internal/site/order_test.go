@@ -59,3 +59,44 @@ name = "ไทย"
 		}
 	}
 }
+
+// Keys kept from an earlier build (serve's updates) give the order a build
+// from scratch gives, after titles change too.
+func TestSortKeysKeepTheOrder(t *testing.T) {
+	cfg, err := config.Parse("config.toml", []byte("title = \"T\"\nbase_url = \"https://example.org/\"\ndefault_language = \"en\"\n[languages.en]\nname = \"English\"\n[languages.th]\nname = \"ไทย\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	titles := map[string]string{"a": "กอไก่", "b": "ขอไข่", "c": "Beta", "d": "ซีตา"}
+	pages := func() []*content.Page {
+		var out []*content.Page
+		for slug, title := range titles {
+			p := &content.Page{Slug: slug, Lang: "en", Path: "content/" + slug + "/en.md"}
+			p.Front.Title = title
+			out = append(out, p)
+		}
+		return out
+	}
+	order := func(s *Site) string {
+		got := ""
+		for _, p := range s.Languages[1].Pages {
+			got += p.Guide.Slug
+		}
+		return got
+	}
+	var keys SortKeys
+	for i, edit := range []func(){func() {}, func() { titles["a"] = "ฮูก" }, func() { titles["d"] = "Alpha" }, func() {}} {
+		edit()
+		kept, _, err := BuildWith(cfg, pages(), &keys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fresh, _, _ := Build(cfg, pages())
+		if order(kept) != order(fresh) {
+			t.Errorf("step %d: order %s with kept keys, %s from scratch", i, order(kept), order(fresh))
+		}
+		if n := len(keys.byLang["th"]); n != len(titles) {
+			t.Errorf("step %d: %d Thai keys kept, want %d (one per title)", i, n, len(titles))
+		}
+	}
+}

@@ -94,6 +94,20 @@ func (p *Page) URL() string { return p.Lang.Code + "/" + p.Guide.Slug + "/" }
 // A translation without a source page is an error; problems that do not
 // stop the build are returned as warnings.
 func Build(cfg *config.Config, pages []*content.Page) (*Site, diag.List, error) {
+	return BuildWith(cfg, pages, nil)
+}
+
+// SortKeys remembers the collation key of each title, per language, from
+// one Build to the next (serve builds the same site again after every
+// edit, and making keys is most of the cost of sorting). Each BuildWith
+// keeps only the keys of the titles it sorted. Not safe for concurrent use.
+type SortKeys struct {
+	byLang map[string]map[string][]byte
+}
+
+// BuildWith is Build with the collation keys of an earlier build (nil:
+// made afresh).
+func BuildWith(cfg *config.Config, pages []*content.Page, keys *SortKeys) (*Site, diag.List, error) {
 	var warns, errs diag.List
 	def := cfg.DefaultLanguage.Code
 	bySlug := map[string]*Guide{}
@@ -169,7 +183,7 @@ func Build(cfg *config.Config, pages []*content.Page) (*Site, diag.List, error) 
 			p.Parent = pageOf[g.Parent]
 			p.Parent.Children = append(p.Parent.Children, p)
 		}
-		sortTree(collate.New(lang.Tag), ls.Top)
+		sortTree(newSorter(lang, keys), ls.Top)
 		ls.Pages = flatten(ls.Top, make([]*Page, 0, len(s.Guides)))
 		ls.pos = make(map[string]int, len(ls.Pages))
 		for i, p := range ls.Pages {
@@ -180,9 +194,43 @@ func Build(cfg *config.Config, pages []*content.Page) (*Site, diag.List, error) 
 	return s, warns, nil
 }
 
-// sortTree orders every level of the tree with sortPages, with one
-// collator for the language (never shared between goroutines).
-func sortTree(col *collate.Collator, pages []*Page) {
+// sorter makes the collation keys of one language's titles, with one
+// collator (never shared between goroutines), reusing those an earlier
+// build made.
+type sorter struct {
+	col       *collate.Collator
+	buf       collate.Buffer
+	old, used map[string][]byte
+}
+
+func newSorter(lang *config.Language, keys *SortKeys) *sorter {
+	s := &sorter{col: collate.New(lang.Tag), used: map[string][]byte{}}
+	if keys != nil {
+		if keys.byLang == nil {
+			keys.byLang = map[string]map[string][]byte{}
+		}
+		s.old = keys.byLang[lang.Code]
+		keys.byLang[lang.Code] = s.used
+	}
+	return s
+}
+
+// key returns the collation key of title.
+func (s *sorter) key(title string) []byte {
+	if k, ok := s.used[title]; ok {
+		return k
+	}
+	k, ok := s.old[title]
+	if !ok {
+		k = bytes.Clone(s.col.KeyFromString(&s.buf, title))
+		s.buf.Reset()
+	}
+	s.used[title] = k
+	return k
+}
+
+// sortTree orders every level of the tree with sortPages.
+func sortTree(col *sorter, pages []*Page) {
 	sortPages(col, pages)
 	for i, p := range pages {
 		p.Order = i
@@ -203,16 +251,15 @@ func flatten(pages, out []*Page) []*Page {
 
 // sortPages orders pages by weight, then title in the language's collation,
 // then slug, so the order is the one a reader of that language expects.
-func sortPages(col *collate.Collator, pages []*Page) {
+func sortPages(col *sorter, pages []*Page) {
 	// A guide's weight is its source page's, so every language lists the
 	// guides in the same order; guides of equal weight follow the
 	// language's collation of their titles. Collation keys are made once
 	// per title (a Collator is not safe to share between goroutines), then
 	// compared as bytes.
-	var buf collate.Buffer
 	keys := make(map[*Page][]byte, len(pages))
 	for _, p := range pages {
-		keys[p] = col.KeyFromString(&buf, p.Title())
+		keys[p] = col.key(p.Title())
 	}
 	weight := func(p *Page) int {
 		if p.Guide != nil && p.Guide.Source != nil {
