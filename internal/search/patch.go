@@ -30,7 +30,7 @@ var ErrRebuild = errors.New("search index must be rebuilt")
 // format or size, or a file unreadable, altered or malformed), the error
 // wraps ErrRebuild.
 func (idx *Index) Patch(changed []int, old func(name string) ([]byte, error), hashOf func(name string) (uint64, bool)) ([]File, error) {
-	o := oldIndex{old: old, hashOf: hashOf, loaded: map[string][]byte{}}
+	o := oldIndex{old: old, hashOf: hashOf, loaded: map[string][]byte{}, rule: idx.rule()}
 	if err := o.readManifest(idx); err != nil {
 		return nil, err
 	}
@@ -102,7 +102,7 @@ func (idx *Index) Patch(changed []int, old func(name string) ([]byte, error), ha
 	}
 	for _, r := range runs {
 		oldShard(r.a)
-		for _, s := range r.cut() {
+		for _, s := range r.cut(o.rule) {
 			firsts = append(firsts, s.first)
 			fresh = append(fresh, s.data)
 			from = append(from, -1)
@@ -191,6 +191,7 @@ type oldIndex struct {
 	firsts   []string
 	ids      []string
 	loaded   map[string][]byte
+	rule     cutRule
 }
 
 // read reads an old file and checks it is as it was written.
@@ -338,7 +339,7 @@ func (o *oldIndex) runs(keys []entryKey, edits map[entryKey][]pageEdit) ([]run, 
 		k = end
 		// A run whose first key no longer starts a shard joins the shard
 		// before it (whose first key, untouched, still starts one).
-		if r.a > 0 && len(r.entries) > 0 && !startsShard(r.entries[0].k.key, groupSize(r.entries)) {
+		if r.a > 0 && len(r.entries) > 0 && !o.rule.starts(r.entries[0].k.key, groupSize(r.entries)) {
 			if len(out) > 0 && out[len(out)-1].b == r.a-1 {
 				prev := &out[len(out)-1]
 				prev.entries = append(prev.entries, r.entries...)
@@ -428,9 +429,9 @@ type newShard struct {
 	data  []byte
 }
 
-// cut cuts a run's entries into shards where startsShard says (its first
+// cut cuts a run's entries into shards where rule says (its first
 // key starts one: runs makes sure of it).
-func (r run) cut() []newShard {
+func (r run) cut(rule cutRule) []newShard {
 	var out []newShard
 	var b bytes.Buffer
 	for i := 0; i < len(r.entries); {
@@ -439,7 +440,7 @@ func (r run) cut() []newShard {
 			size += len(r.entries[end].post)
 			end++
 		}
-		if i == 0 || startsShard(r.entries[i].k.key, size) {
+		if i == 0 || rule.starts(r.entries[i].k.key, size) {
 			if i > 0 {
 				out[len(out)-1].data = closeShard(&b)
 				b = bytes.Buffer{}

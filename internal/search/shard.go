@@ -32,7 +32,7 @@ import (
 // Shards are cut where the keys say, so an edit moves boundaries only
 // near the keys it touches: a key starts a shard when it is the first, when
 // its hash is 0 modulo shardEvery, or when its postings take bigPostings
-// bytes or more (see startsShard). A shard is named after the hash of its
+// bytes or more (see cutRule). A shard is named after the hash of its
 // first key (shardNames). The manifest lists each shard's first key and
 // name, each page's section count, and a hash of every file's name and
 // CRC-64 (see indexHash), which the script adds to their addresses so a
@@ -79,11 +79,26 @@ func keyHash(key string) uint64 {
 	return h.Sum64()
 }
 
-// startsShard reports whether a key that is not the first starts a shard:
-// one key in shardEvery by its hash, and every key whose postings (word
-// and gram entries together) take size bytes, at least bigPostings.
-func startsShard(key string, size int) bool {
-	return keyHash(key)%shardEvery == 0 || size >= bigPostings
+// cutRule says where shards start: shardEvery and bigPostings, or other
+// values in tests (to cut small indexes into many shards).
+type cutRule struct {
+	every uint64
+	big   int
+}
+
+// rule is the index's cutRule.
+func (idx *Index) rule() cutRule {
+	if idx.cut.every == 0 {
+		return cutRule{shardEvery, bigPostings}
+	}
+	return idx.cut
+}
+
+// starts reports whether a key that is not the first starts a shard: one
+// key in every by its hash, and every key whose postings (word and gram
+// entries together) take size bytes, at least big.
+func (c cutRule) starts(key string, size int) bool {
+	return keyHash(key)%c.every == 0 || size >= c.big
 }
 
 // shardNames names the shards whose first keys are firsts (in order): the
@@ -207,6 +222,7 @@ func (idx *Index) Shard(emit func(File) error) ([]File, error) {
 	}
 	sort.Slice(keys, func(i, j int) bool { return keyLess(keys[i], keys[j]) })
 	// Where shards start: at indexes of keys.
+	rule := idx.rule()
 	var starts []int
 	var firsts []string
 	for i := 0; i < len(keys); {
@@ -215,7 +231,7 @@ func (idx *Index) Shard(emit func(File) error) ([]File, error) {
 			size += len(post[keys[end]].data)
 			end++
 		}
-		if i == 0 || startsShard(keys[i].key, size) {
+		if i == 0 || rule.starts(keys[i].key, size) {
 			starts = append(starts, i)
 			firsts = append(firsts, keys[i].key)
 		}
