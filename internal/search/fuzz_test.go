@@ -2,8 +2,13 @@ package search
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
 	"html"
+	"maps"
+	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -94,6 +99,44 @@ func FuzzDecodeShard(f *testing.F) {
 		}
 		if !reflect.DeepEqual(es, again) {
 			t.Fatalf("read %+v, rewritten and read %+v", es, again)
+		}
+	})
+}
+
+// FuzzPatchOldFiles checks Patch's reading of the old index on every
+// input: with any one old file replaced by the input, Patch never panics
+// and either refuses with ErrRebuild or returns an index whose kept files
+// exist; when the input is the file as it was, the index is exactly what
+// Shard writes.
+func FuzzPatchOldFiles(f *testing.F) {
+	r := rand.New(rand.NewPCG(7, 8))
+	e := &editable{lang: "x", cut: cutRule{every: 3, big: 30}}
+	for i := range 12 {
+		e.pages = append(e.pages, editPage{url: fmt.Sprintf("x/p%03d/", i), title: randomPhrase(r, 2), secs: randomSections(r)})
+	}
+	before := fileSet(f, e.index(nil))
+	e.pages[4].secs = append(e.pages[4].secs, Section{Heading: "token", Text: "reset ก่อนหน้า w7"})
+	idx := e.index(nil)
+	want := fileSet(f, idx)
+	names := slices.Sorted(maps.Keys(before))
+	for i, name := range names {
+		f.Add(uint8(i), string(before[name]))
+	}
+	f.Add(uint8(0), `{"v":3,"lang":"x","word":24,"gram":3,"hash":"","shards":[["a","0000000000000000"]],"pages":[1,1,1,1,1,1,1,1,1,1,1,1]}`)
+	f.Add(uint8(1), `[["a",0,"01"]]`)
+	f.Fuzz(func(t *testing.T, which uint8, data string) {
+		files := maps.Clone(before)
+		name := names[int(which)%len(names)]
+		files[name] = []byte(data)
+		got, _, err := patch(t, idx, []int{4}, files)
+		if err != nil {
+			if !errors.Is(err, ErrRebuild) {
+				t.Fatalf("%s replaced: %v, want ErrRebuild", name, err)
+			}
+			return
+		}
+		if data == string(before[name]) && !maps.EqualFunc(got, want, bytes.Equal) {
+			t.Fatalf("patched index differs from the rebuilt one")
 		}
 	})
 }

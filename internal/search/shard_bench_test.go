@@ -3,6 +3,7 @@ package search
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -78,6 +79,34 @@ func BenchmarkShard(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := Build("en", pages).Shard(func(File) error { return nil }); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkPatchOnePage patches the index of BenchmarkShard after one word
+// of one page changed (the old files and their checksums in memory, as a
+// server holds them).
+func BenchmarkPatchOnePage(b *testing.B) {
+	pages := synthPages(1, "en", 4000, 1200)
+	old := fileSet(b, Build("en", pages))
+	sums := make(map[string]uint64, len(old))
+	for name, data := range old {
+		sums[name] = crc(data)
+	}
+	secs := []Section{}
+	if err := jsonUnmarshal(pages[2000].Sections, &secs); err != nil {
+		b.Fatal(err)
+	}
+	secs[0].Text += " unheardof"
+	pages[2000].Sections = EncodeSections(secs)
+	idx := Build("en", pages)
+	changed := []int{slices.IndexFunc(idx.Docs, func(d Doc) bool { return d.URL == pages[2000].URL })}
+	read := func(name string) ([]byte, error) { return old[name], nil }
+	hashOf := func(name string) (uint64, bool) { s, ok := sums[name]; return s, ok }
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := idx.Patch(changed, read, hashOf); err != nil {
 			b.Fatal(err)
 		}
 	}
