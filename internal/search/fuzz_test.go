@@ -2,9 +2,13 @@ package search
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
 	"html"
-	"math"
+	"maps"
+	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -64,7 +68,8 @@ func FuzzDecodeShard(f *testing.F) {
 		f.Add(string(file.Data), uint32(0))
 	}
 	f.Add(`[["a",1,"1w"]]`, uint32(1<<31))
-	f.Add(`[["a",0,"_"],["a",1,"11"]]`, uint32(33))
+	f.Add(`[["a",0,"0_"],["a",1,"011"]]`, uint32(33))
+	f.Add(`[["a",0,"0101"]]`, uint32(33))
 	f.Add(`[["b",0,"11"],["a",0,"11"]]`, uint32(31))
 	f.Fuzz(func(t *testing.T, data string, n uint32) {
 		if got, err := decodeNumbers(string(appendNumber(nil, n))); err != nil || len(got) != 1 || got[0] != int(n) {
@@ -75,19 +80,17 @@ func FuzzDecodeShard(f *testing.F) {
 			return
 		}
 		var b bytes.Buffer
-		b.WriteByte('[')
 		for _, e := range es {
-			p := make([]uint32, 0, 2*len(e.Sections))
+			var p postings
 			for i, s := range e.Sections {
-				if s > math.MaxUint32 || e.Values[i] > math.MaxUint32 {
+				if s >= 1<<28 {
 					return
 				}
-				p = append(p, uint32(s), uint32(e.Values[i]))
+				p.add(uint32(e.Pages[i]), uint32(s), uint32(e.Values[i]))
 			}
-			writeEntry(&b, entryKey{e.Key, e.Gram}, appendPostings(nil, p))
+			writeEntry(&b, entryKey{e.Key, e.Gram}, p.data)
 		}
-		b.WriteString("]")
-		again, err := DecodeShard(fixCommas(b.Bytes()))
+		again, err := DecodeShard(closeShard(&b))
 		if err != nil {
 			t.Fatalf("rewritten shard %q: %v", b.String(), err)
 		}
@@ -96,6 +99,44 @@ func FuzzDecodeShard(f *testing.F) {
 		}
 		if !reflect.DeepEqual(es, again) {
 			t.Fatalf("read %+v, rewritten and read %+v", es, again)
+		}
+	})
+}
+
+// FuzzPatchOldFiles checks Patch's reading of the old index on every
+// input: with any one old file replaced by the input, Patch never panics
+// and either refuses with ErrRebuild or returns an index whose kept files
+// exist; when the input is the file as it was, the index is exactly what
+// Shard writes.
+func FuzzPatchOldFiles(f *testing.F) {
+	r := rand.New(rand.NewPCG(7, 8))
+	e := &editable{lang: "x", cut: cutRule{every: 3, big: 30}}
+	for i := range 12 {
+		e.pages = append(e.pages, editPage{url: fmt.Sprintf("x/p%03d/", i), title: randomPhrase(r, 2), secs: randomSections(r)})
+	}
+	before := fileSet(f, e.index(nil))
+	e.pages[4].secs = append(e.pages[4].secs, Section{Heading: "token", Text: "reset ก่อนหน้า w7"})
+	idx := e.index(nil)
+	want := fileSet(f, idx)
+	names := slices.Sorted(maps.Keys(before))
+	for i, name := range names {
+		f.Add(uint8(i), string(before[name]))
+	}
+	f.Add(uint8(0), `{"v":3,"lang":"x","word":24,"gram":3,"hash":"","shards":[["a","0000000000000000"]],"pages":[1,1,1,1,1,1,1,1,1,1,1,1]}`)
+	f.Add(uint8(1), `[["a",0,"01"]]`)
+	f.Fuzz(func(t *testing.T, which uint8, data string) {
+		files := maps.Clone(before)
+		name := names[int(which)%len(names)]
+		files[name] = []byte(data)
+		got, _, err := patch(t, idx, []int{4}, files)
+		if err != nil {
+			if !errors.Is(err, ErrRebuild) {
+				t.Fatalf("%s replaced: %v, want ErrRebuild", name, err)
+			}
+			return
+		}
+		if data == string(before[name]) && !maps.EqualFunc(got, want, bytes.Equal) {
+			t.Fatalf("patched index differs from the rebuilt one")
 		}
 	})
 }

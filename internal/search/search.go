@@ -25,6 +25,8 @@ type Index struct {
 	Version int    `json:"v"`
 	Lang    string `json:"lang"`
 	Docs    []Doc  `json:"docs"`
+
+	cut cutRule // where shards start (zero: the format's rule)
 }
 
 // Doc is one page.

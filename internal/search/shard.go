@@ -6,58 +6,56 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"hash/crc64"
+	"hash/fnv"
 	"sort"
 	"strconv"
 	"unicode/utf8"
 )
 
 // A language's index is written sharded, so a reader's query fetches
-// little of it: a manifest (ManifestName), term shards (ShardName) that
-// hold, in key order, every key a query term can start with and the
-// sections it occurs in, and one fragment per page (PageName) with the
-// page's title and text for showing results. A query fetches the
-// manifest, the shards its terms' keys fall in, and the fragments of the
-// results it shows. The file names depend only on the number of pages, so
-// the set of files is known before the index is built; the manifest holds
-// a hash of them all, which the script adds to their addresses so a cache
-// never serves a shard of another build.
+// little of it, and patchable, so a one-page edit rewrites a few files
+// (Index.Patch): a manifest (ManifestName), term shards that hold, in key
+// order, every key a query term can start with and where it occurs, and
+// one fragment per page (PageName) with the page's title and text for
+// showing results. A query fetches the manifest, the shards its terms'
+// keys fall in, and the fragments of the results it shows.
 //
 // A key is a word (a term finds the words it begins) or a Gram-character
-// gram of an unspaced run (kind 1, see unspaced), with its postings:
-// pairs of section number (as a difference from the previous one) and a
-// value 4×count + 2×(in heading) + (in title). Sections are numbered in
-// page order (pages sorted by URL) and, within a page, in order.
+// gram of an unspaced run (kind 1, see unspaced), with its postings: for
+// each section it occurs in, in page then section order, the page (as a
+// difference from the previous posting's page) and 16×section + value,
+// where section counts within the page and value is 4×min(count, bodyCap)
+// + 2×(in heading) + (in title). Pages are numbered in Index.Docs order.
+// Nothing in a key's postings depends on another page.
+//
+// Shards are cut where the keys say, so an edit moves boundaries only
+// near the keys it touches: a key starts a shard when it is the first, when
+// its hash is 0 modulo shardEvery, or when its postings take bigPostings
+// bytes or more (see cutRule). A shard is named after the hash of its
+// first key (shardNames). The manifest lists each shard's first key and
+// name, each page's section count, and a hash of every file's name and
+// CRC-64 (see indexHash), which the script adds to their addresses so a
+// cache never serves a file of another build.
 const (
 	ManifestName  = "search.json"
-	formatVersion = 2
-)
+	formatVersion = 3
 
-// ShardName is the name of shard i, relative to the language's folder.
-func ShardName(i int) string { return "search/s" + strconv.Itoa(i) + ".json" }
+	// shardEvery is how many keys a shard holds on average, big ones apart.
+	shardEvery = 128
+	// bigPostings is the size from which a key's postings start a shard.
+	bigPostings = 4096
+)
 
 // PageName is the name of page i's fragment, relative to the language's folder.
 func PageName(i int) string { return "search/p" + strconv.Itoa(i) + ".json" }
 
-// ShardCount is how many term shards the index of n pages is cut into:
-// one per eight pages (a few kilobytes compressed each).
-func ShardCount(pages int) int { return max(1, pages/8) }
-
-// FileNames lists the files a sharded index of n pages is made of,
-// relative to the language's folder: the manifest, the shards, the pages.
-func FileNames(pages int) []string {
-	out := []string{ManifestName}
-	for i := range ShardCount(pages) {
-		out = append(out, ShardName(i))
-	}
-	for i := range pages {
-		out = append(out, PageName(i))
-	}
-	return out
-}
+// shardName is the name of the shard whose id is id.
+func shardName(id string) string { return "search/s" + id + ".json" }
 
 // File is one file of a sharded index.
 type File struct {
-	Name string // relative to the language's folder, as FileNames lists it
+	Name string // relative to the language's folder, e.g. "search/p3.json"
 	Data []byte
 }
 
@@ -67,122 +65,219 @@ type entryKey struct {
 	gram bool
 }
 
-// Shard writes the index as its manifest, shards and page fragments, in
-// FileNames order. When emit is set, each page fragment is handed to it as
-// soon as it is made and left out of the result, and pages whose sections
-// are loaded on demand (Page.Load) are read one at a time: the index then
+func keyLess(a, b entryKey) bool {
+	if a.key != b.key {
+		return a.key < b.key
+	}
+	return !a.gram && b.gram
+}
+
+// keyHash is the FNV-1a 64 hash of a key, which decides shard starts and names.
+func keyHash(key string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(key))
+	return h.Sum64()
+}
+
+// cutRule says where shards start: shardEvery and bigPostings, or other
+// values in tests (to cut small indexes into many shards).
+type cutRule struct {
+	every uint64
+	big   int
+}
+
+// rule is the index's cutRule.
+func (idx *Index) rule() cutRule {
+	if idx.cut.every == 0 {
+		return cutRule{shardEvery, bigPostings}
+	}
+	return idx.cut
+}
+
+// starts reports whether a key that is not the first starts a shard: one
+// key in every by its hash, and every key whose postings (word and gram
+// entries together) take size bytes, at least big.
+func (c cutRule) starts(key string, size int) bool {
+	return keyHash(key)%c.every == 0 || size >= c.big
+}
+
+// shardNames names the shards whose first keys are firsts (in order): the
+// hash of the first key in hex, or, if an earlier shard has that name, of
+// the key followed by a count.
+func shardNames(firsts []string) []string {
+	out := make([]string, len(firsts))
+	used := make(map[string]bool, len(firsts))
+	for i, k := range firsts {
+		id := fmt.Sprintf("%016x", keyHash(k))
+		for n := 1; used[id]; n++ {
+			id = fmt.Sprintf("%016x", keyHash(k+"\x00"+strconv.Itoa(n)))
+		}
+		used[id] = true
+		out[i] = id
+	}
+	return out
+}
+
+var crcTable = crc64.MakeTable(crc64.ECMA)
+
+// crc is the CRC-64 (ECMA) of a file's bytes, which the index hash is made of.
+func crc(b []byte) uint64 { return crc64.Checksum(b, crcTable) }
+
+// indexHash is the manifest's hash of the shards and fragments: the first
+// twelve hex digits of the SHA-256 of a "name crc\n" line per file, in
+// file order.
+func indexHash(names []string, crcs []uint64) string {
+	h := sha256.New()
+	var line []byte
+	for i, n := range names {
+		line = append(line[:0], n...)
+		line = append(line, ' ')
+		line = strconv.AppendUint(line, crcs[i], 16)
+		line = append(line, '\n')
+		h.Write(line)
+	}
+	return hex.EncodeToString(h.Sum(nil)[:6])
+}
+
+// sections returns the page's sections, reading them when they are
+// loaded on demand.
+func (d Doc) sections() ([]Section, error) {
+	encoded := d.encoded
+	if d.load != nil {
+		var err error
+		if encoded, err = d.load(); err != nil {
+			return nil, err
+		}
+	}
+	if encoded == nil {
+		return d.Sections, nil
+	}
+	var sections []Section
+	if err := json.Unmarshal(encoded, &sections); err != nil {
+		return nil, fmt.Errorf("search index of %s: %w", d.URL, err)
+	}
+	return sections, nil
+}
+
+// pageValues calls each, in section order, with every key of a page's
+// section and its value (see the format above).
+func pageValues(f folder, title string, sections []Section, each func(k entryKey, sec int, v uint32)) {
+	tv := map[entryKey]uint32{}
+	addField(tv, indexWords(title, f.normalize), 1, false)
+	vals := make(map[entryKey]uint32, len(tv)+64)
+	for s, sec := range sections {
+		clear(vals)
+		for k, v := range tv {
+			vals[k] = v
+		}
+		addField(vals, indexWords(sec.Heading, f.normalize), 2, false)
+		addField(vals, indexWords(sec.Text, f.normalize), 4, true)
+		for k, v := range vals {
+			each(k, s, min(v>>2, bodyCap)<<2|v&3)
+		}
+	}
+}
+
+// Shard writes the index as its manifest, shards (in key order) and page
+// fragments. When emit is set, each page fragment is handed to it as soon
+// as it is made and left out of the result, and pages whose sections are
+// loaded on demand (Page.Load) are read one at a time: the index then
 // holds its postings, not the language's text.
 func (idx *Index) Shard(emit func(File) error) ([]File, error) {
 	f := folder{}
 	post := map[entryKey]*postings{}
 	var pages []File
-	var counts []int
-	sec := uint32(0)
-	version := sha256.New()
+	counts := make([]int, len(idx.Docs))
+	pageCRCs := make([]uint64, len(idx.Docs))
 	for i, d := range idx.Docs {
-		sections := d.Sections
-		encoded := d.encoded
-		if d.load != nil {
-			var err error
-			if encoded, err = d.load(); err != nil {
-				return nil, err
-			}
+		sections, err := d.sections()
+		if err != nil {
+			return nil, err
 		}
-		if encoded != nil {
-			sections = nil
-			if err := json.Unmarshal(encoded, &sections); err != nil {
-				return nil, fmt.Errorf("search index of %s: %w", d.URL, err)
+		page := uint32(i)
+		pageValues(f, d.Title, sections, func(k entryKey, sec int, v uint32) {
+			p := post[k]
+			if p == nil {
+				p = &postings{}
+				post[k] = p
 			}
-		}
-		title := map[entryKey]uint32{}
-		addField(title, indexWords(d.Title, f.normalize), 1, false)
-		for _, s := range sections {
-			vals := make(map[entryKey]uint32, len(title)+64)
-			for k, v := range title {
-				vals[k] = v
-			}
-			addField(vals, indexWords(s.Heading, f.normalize), 2, false)
-			addField(vals, indexWords(s.Text, f.normalize), 4, true)
-			for k, v := range vals {
-				p := post[k]
-				if p == nil {
-					p = &postings{}
-					post[k] = p
-				}
-				p.add(sec, v)
-			}
-			sec++
-		}
-		counts = append(counts, len(sections))
+			p.add(page, uint32(sec), v)
+		})
+		counts[i] = len(sections)
 		doc := Doc{URL: d.URL, Title: d.Title, Lang: d.Lang, Sections: sections}
-		page := File{Name: PageName(i), Data: doc.json()}
-		version.Write(page.Data)
+		file := File{Name: PageName(i), Data: doc.json()}
+		pageCRCs[i] = crc(file.Data)
 		if emit != nil {
-			if err := emit(page); err != nil {
+			if err := emit(file); err != nil {
 				return nil, err
 			}
 			continue
 		}
-		pages = append(pages, page)
+		pages = append(pages, file)
 	}
 
 	keys := make([]entryKey, 0, len(post))
 	for k := range post {
 		keys = append(keys, k)
 	}
-	sort.Slice(keys, func(i, j int) bool {
-		if keys[i].key != keys[j].key {
-			return keys[i].key < keys[j].key
-		}
-		return !keys[i].gram && keys[j].gram
-	})
-	// Where each entry would end if all were written one after another,
-	// to cut the shards at even sizes without holding them twice.
-	ends := make([]int, len(keys))
-	size := 0
-	for i, k := range keys {
-		size += len(encode(k.key)) + len(post[k].data) + entryFraming
-		ends[i] = size
-	}
-
-	n := ShardCount(len(idx.Docs))
-	shards := make([]File, n)
-	firsts := make([]string, n)
-	start := 0
-	for j := range n {
-		end := start
-		target := size * (j + 1) / n
-		// A key never spans two shards (its word and gram entries go together).
-		for end < len(keys) && (j == n-1 || ends[end] <= target || end > start && keys[end].key == keys[end-1].key) {
+	sort.Slice(keys, func(i, j int) bool { return keyLess(keys[i], keys[j]) })
+	// Where shards start: at indexes of keys.
+	rule := idx.rule()
+	var starts []int
+	var firsts []string
+	for i := 0; i < len(keys); {
+		end, size := i, 0
+		for end < len(keys) && keys[end].key == keys[i].key {
+			size += len(post[keys[end]].data)
 			end++
 		}
+		if i == 0 || rule.starts(keys[i].key, size) {
+			starts = append(starts, i)
+			firsts = append(firsts, keys[i].key)
+		}
+		i = end
+	}
+	ids := shardNames(firsts)
+	shards := make([]File, len(starts))
+	for j, start := range starts {
+		end := len(keys)
+		if j+1 < len(starts) {
+			end = starts[j+1]
+		}
 		var b bytes.Buffer
-		if end > start {
-			b.Grow(ends[end-1] - offset(ends, start) + 3)
+		for _, k := range keys[start:end] {
+			writeEntry(&b, k, post[k].data)
+			delete(post, k)
 		}
-		b.WriteByte('[')
-		for i := start; i < end; i++ {
-			writeEntry(&b, keys[i], post[keys[i]].data)
-			delete(post, keys[i])
-		}
-		b.WriteString("]\n")
-		if start < len(keys) {
-			firsts[j] = keys[start].key // the last shard is never empty
-		}
-		shards[j] = File{Name: ShardName(j), Data: fixCommas(b.Bytes())}
-		start = end
+		shards[j] = File{Name: shardName(ids[j]), Data: closeShard(&b)}
 	}
 
-	for _, f := range shards {
-		version.Write(f.Data)
+	names := make([]string, 0, len(shards)+len(idx.Docs))
+	crcs := make([]uint64, 0, len(shards)+len(idx.Docs))
+	for _, s := range shards {
+		names = append(names, s.Name)
+		crcs = append(crcs, crc(s.Data))
 	}
+	for i := range idx.Docs {
+		names = append(names, PageName(i))
+	}
+	crcs = append(crcs, pageCRCs...)
+	manifest := writeManifest(idx.Lang, indexHash(names, crcs), firsts, ids, counts)
+	out := append([]File{{Name: ManifestName, Data: manifest}}, shards...)
+	return append(out, pages...), nil
+}
+
+// writeManifest writes the manifest (see Manifest).
+func writeManifest(lang, hash string, firsts, ids []string, counts []int) []byte {
 	var m bytes.Buffer
-	fmt.Fprintf(&m, `{"v":%d,"lang":%s,"word":%d,"gram":%d,"hash":"%s","shards":[`, formatVersion, encode(idx.Lang), MaxWord, Gram, hex.EncodeToString(version.Sum(nil)[:6]))
-	for j := range shards {
+	fmt.Fprintf(&m, `{"v":%d,"lang":%s,"word":%d,"gram":%d,"hash":"%s","shards":[`, formatVersion, encode(lang), MaxWord, Gram, hash)
+	for j := range firsts {
 		if j > 0 {
 			m.WriteByte(',')
 		}
+		m.WriteByte('[')
 		m.Write(encode(firsts[j]))
+		m.WriteString(`,"` + ids[j] + `"]`)
 	}
 	m.WriteString(`],"pages":[`)
 	for i, n := range counts {
@@ -192,42 +287,33 @@ func (idx *Index) Shard(emit func(File) error) ([]File, error) {
 		m.WriteString(strconv.Itoa(n))
 	}
 	m.WriteString("]}\n")
-	out := append([]File{{Name: ManifestName, Data: m.Bytes()}}, shards...)
-	return append(out, pages...), nil
+	return m.Bytes()
 }
 
-// offset is where entry i starts in the buffer whose entry ends are ends.
-func offset(ends []int, i int) int {
-	if i == 0 {
-		return 0
+// closeShard ends a shard whose entries writeEntry wrote to b.
+func closeShard(b *bytes.Buffer) []byte {
+	out := b.Bytes()
+	if len(out) > 0 {
+		out[0] = '[' // the first entry's separator
+	} else {
+		out = append(out, '[')
 	}
-	return ends[i-1]
+	return append(out, "]\n"...)
 }
 
-// fixCommas drops the separator the first entry of a shard carries.
-func fixCommas(b []byte) []byte {
-	if len(b) > 1 && b[1] == ',' {
-		return append(b[:1], b[2:]...)
-	}
-	return b
-}
-
-// postings are a key's (section, value) pairs as appendPostings writes
-// them, kept written while the index is built (a third of the memory).
+// postings are a key's postings as the format writes them, kept written
+// while the index is built (a third of the memory).
 type postings struct {
-	last uint32
+	page uint32 // of the last posting
 	data []byte
 }
 
-func (p *postings) add(sec, v uint32) {
-	p.data = appendNumber(appendNumber(p.data, sec-p.last), v)
-	p.last = sec
+func (p *postings) add(page, sec, v uint32) {
+	p.data = appendNumber(appendNumber(p.data, page-p.page), sec<<4|v)
+	p.page = page
 }
 
-// entryFraming is what writeEntry adds to a key and its postings.
-const entryFraming = len(`,[,0,""]` + "\n")
-
-// writeEntry appends ,[key,kind,"postings"] (see appendPostings).
+// writeEntry appends ,[key,kind,"postings"] and a newline.
 func writeEntry(b *bytes.Buffer, k entryKey, p []byte) {
 	b.WriteString(",[")
 	b.Write(encode(k.key))
@@ -241,21 +327,9 @@ func writeEntry(b *bytes.Buffer, k entryKey, p []byte) {
 }
 
 // digits are the 64 characters postings are written with: each stands for
-// five bits of a number and whether more follow (32 and up).
+// five bits of a number and whether more follow (32 and up), least
+// significant five bits first.
 const digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
-
-// appendPostings writes (section, value) pairs as numbers of digits, least
-// significant five bits first: the section's difference from the
-// previous one, then the value.
-func appendPostings(out []byte, p []uint32) []byte {
-	prev := uint32(0)
-	for i := 0; i < len(p); i += 2 {
-		out = appendNumber(out, p[i]-prev)
-		out = appendNumber(out, p[i+1])
-		prev = p[i]
-	}
-	return out
-}
 
 func appendNumber(out []byte, n uint32) []byte {
 	for n >= 32 {
@@ -268,16 +342,16 @@ func appendNumber(out []byte, n uint32) []byte {
 // addField adds the keys of a field's words (indexWords) to vals: for title (1) and
 // heading (2) the flag, for body text (4) one count per occurrence.
 func addField(vals map[entryKey]uint32, fieldWords []string, v uint32, count bool) {
-	add := func(k entryKey, n uint32) {
+	add := func(k entryKey) {
 		if count {
-			vals[k] += v * n
+			vals[k] += v
 		} else {
 			vals[k] |= v
 		}
 	}
 	for _, w := range fieldWords {
 		if !unspaced(w) {
-			add(entryKey{w, false}, 1)
+			add(entryKey{w, false})
 			continue
 		}
 		for i := range w {
@@ -290,7 +364,7 @@ func addField(vals map[entryKey]uint32, fieldWords []string, v uint32, count boo
 				end += size
 				r++
 			}
-			add(entryKey{w[i:end], true}, 1)
+			add(entryKey{w[i:end], true})
 		}
 	}
 }

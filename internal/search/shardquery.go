@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -11,26 +12,31 @@ import (
 
 // Manifest is a sharded index's manifest, as ManifestName holds it.
 type Manifest struct {
-	Version int      `json:"v"`
-	Lang    string   `json:"lang"`
-	Word    int      `json:"word"`
-	Gram    int      `json:"gram"`
-	Hash    string   `json:"hash"`   // of all the shards and pages, for their addresses
-	Shards  []string `json:"shards"` // the first key of each shard
-	Pages   []int    `json:"pages"`  // the number of sections of each page
+	Version int         `json:"v"`
+	Lang    string      `json:"lang"`
+	Word    int         `json:"word"`
+	Gram    int         `json:"gram"`
+	Hash    string      `json:"hash"`   // of all the shards and pages, for their addresses
+	Shards  [][2]string `json:"shards"` // each shard's first key and name id (ShardName)
+	Pages   []int       `json:"pages"`  // the number of sections of each page
 }
 
-// Entry is one key of a shard with its postings, decoded: Sections[i] has
-// value Values[i] (4×count + 2×heading + title).
+// ShardName is the name of shard j, relative to the language's folder.
+func (m *Manifest) ShardName(j int) string { return shardName(m.Shards[j][1]) }
+
+// Entry is one key of a shard with its postings, decoded: the key occurs
+// in section Sections[i] (counted within its page) of page Pages[i], with
+// value Values[i] (4×min(count, 3) + 2×heading + title).
 type Entry struct {
 	Key      string
 	Gram     bool
+	Pages    []int
 	Sections []int
 	Values   []int
 }
 
 // DecodeShard reads a shard file. It checks what a query relies on: keys
-// in order, sections increasing, values positive.
+// in order, postings in page and section order, values from 1 to 15.
 func DecodeShard(data []byte) ([]Entry, error) {
 	var raw [][]json.RawMessage
 	if err := json.Unmarshal(data, &raw); err != nil {
@@ -54,26 +60,45 @@ func DecodeShard(data []byte) ([]Entry, error) {
 			return nil, fmt.Errorf("entry %d: bad postings", i)
 		}
 		e.Gram = kind == 1
-		if i > 0 {
-			p := out[i-1]
-			if p.Key > e.Key || p.Key == e.Key && (p.Gram || !e.Gram) {
-				return nil, fmt.Errorf("entry %d: key out of order", i)
-			}
+		if i > 0 && !keyLess(entryKey{out[i-1].Key, out[i-1].Gram}, entryKey{e.Key, e.Gram}) {
+			return nil, fmt.Errorf("entry %d: key out of order", i)
 		}
-		nums, err := decodeNumbers(post)
-		if err != nil || len(nums)%2 != 0 {
-			return nil, fmt.Errorf("entry %d: bad postings", i)
+		ps, err := decodePostings(post)
+		if err != nil {
+			return nil, fmt.Errorf("entry %d: %w", i, err)
 		}
-		sec := 0
-		for j := 0; j < len(nums); j += 2 {
-			if j > 0 && nums[j] == 0 || nums[j+1] == 0 || sec+nums[j] < sec {
-				return nil, fmt.Errorf("entry %d: bad posting", i)
-			}
-			sec += nums[j]
-			e.Sections = append(e.Sections, sec)
-			e.Values = append(e.Values, nums[j+1])
+		for _, p := range ps {
+			e.Pages = append(e.Pages, int(p.page))
+			e.Sections = append(e.Sections, int(p.sv>>4))
+			e.Values = append(e.Values, int(p.sv&15))
 		}
 		out = append(out, e)
+	}
+	return out, nil
+}
+
+// posting is one decoded posting: a page and 16×section + value.
+type posting struct{ page, sv uint32 }
+
+// decodePostings reads what postings.add wrote, checking that pages and
+// sections increase and values are from 1 to 15.
+func decodePostings(s string) ([]posting, error) {
+	nums, err := decodeNumbers(s)
+	if err != nil || len(nums)%2 != 0 {
+		return nil, errors.New("bad postings")
+	}
+	out := make([]posting, 0, len(nums)/2)
+	page := 0
+	for j := 0; j < len(nums); j += 2 {
+		if page+nums[j] < page || page+nums[j] > math.MaxUint32 || nums[j+1] > math.MaxUint32 || nums[j+1]&15 == 0 {
+			return nil, errors.New("bad posting")
+		}
+		page += nums[j]
+		p := posting{uint32(page), uint32(nums[j+1])}
+		if j > 0 && nums[j] == 0 && p.sv>>4 <= out[len(out)-1].sv>>4 {
+			return nil, errors.New("postings out of order")
+		}
+		out = append(out, p)
 	}
 	return out, nil
 }
@@ -102,23 +127,22 @@ func decodeNumbers(s string) ([]int, error) {
 }
 
 // Fetch reads one file of a sharded index by its name (ManifestName,
-// ShardName, PageName), relative to the language's folder.
+// Manifest.ShardName, PageName), relative to the language's folder.
 type Fetch func(name string) ([]byte, error)
 
 // ShardsFor lists the shards that may hold keys starting with prefix: the
 // last one whose first key is not after prefix, and those after it whose
-// first key starts with prefix. A key never spans two shards, so shard i
-// holds the keys from its first to the next shard's first; an empty shard
-// has the first key of the next one, and is left out.
+// first key starts with prefix (a key never spans two shards, so shard j
+// holds the keys from its first to the next shard's first).
 func (m *Manifest) ShardsFor(prefix string) []int {
 	n := len(m.Shards)
-	j := max(0, sort.Search(n, func(i int) bool { return m.Shards[i] > prefix })-1)
+	if n == 0 {
+		return nil
+	}
+	j := max(0, sort.Search(n, func(i int) bool { return m.Shards[i][0] > prefix })-1)
 	out := []int{j}
-	for j+1 < n && strings.HasPrefix(m.Shards[j+1], prefix) {
+	for j+1 < n && strings.HasPrefix(m.Shards[j+1][0], prefix) {
 		j++
-		if j+1 < n && m.Shards[j] == m.Shards[j+1] {
-			continue
-		}
 		out = append(out, j)
 	}
 	return out
@@ -126,6 +150,9 @@ func (m *Manifest) ShardsFor(prefix string) []int {
 
 // hit is what one term (or one piece of it) matched in a section.
 type hit struct{ flags, count int }
+
+// place is a section: its page and its number within the page.
+type place struct{ page, sec int }
 
 // QueryShards answers q as Query does over the whole index, fetching only
 // the manifest, the shards the terms need and the fragments of the first
@@ -140,7 +167,7 @@ func QueryShards(fetch Fetch, q string, limit int) ([]Result, int, error) {
 	if err := json.Unmarshal(data, &m); err != nil {
 		return nil, 0, fmt.Errorf("%s: %w", ManifestName, err)
 	}
-	if m.Version != formatVersion || m.Gram != Gram || m.Word != MaxWord || len(m.Shards) == 0 {
+	if m.Version != formatVersion || m.Gram != Gram || m.Word != MaxWord {
 		return nil, 0, fmt.Errorf("%s: unknown format", ManifestName)
 	}
 	terms := Words(Normalize(q))
@@ -153,12 +180,12 @@ func QueryShards(fetch Fetch, q string, limit int) ([]Result, int, error) {
 		for _, j := range m.ShardsFor(prefix) {
 			es, ok := shards[j]
 			if !ok {
-				data, err := fetch(ShardName(j))
+				data, err := fetch(m.ShardName(j))
 				if err != nil {
 					return nil, err
 				}
 				if es, err = DecodeShard(data); err != nil {
-					return nil, fmt.Errorf("%s: %w", ShardName(j), err)
+					return nil, fmt.Errorf("%s: %w", m.ShardName(j), err)
 				}
 				shards[j] = es
 			}
@@ -170,39 +197,41 @@ func QueryShards(fetch Fetch, q string, limit int) ([]Result, int, error) {
 		}
 		return out, nil
 	}
-	var scores map[int]int
+	var scores map[place]int
 	for _, t := range terms {
 		es, err := lookup(t)
 		if err != nil {
 			return nil, 0, err
 		}
 		long := utf8.RuneCountInString(t) > Gram
-		hits := map[int]hit{}
+		hits := map[place]hit{}
 		for _, e := range es {
 			if e.Gram && long {
 				continue
 			}
-			for i, s := range e.Sections {
+			for i, v := range e.Values {
+				s := place{e.Pages[i], e.Sections[i]}
 				h := hits[s]
-				h.flags |= e.Values[i] & 3
-				h.count += e.Values[i] >> 2
+				h.flags |= v & 3
+				h.count += v >> 2
 				hits[s] = h
 			}
 		}
 		if long {
-			var grams map[int]hit
+			var grams map[place]hit
 			for k, g := range cover(t) {
 				es, err := lookup(g)
 				if err != nil {
 					return nil, 0, err
 				}
-				next := map[int]hit{}
+				next := map[place]hit{}
 				for _, e := range es {
 					if !e.Gram || e.Key != g {
 						continue
 					}
-					for i, s := range e.Sections {
-						h := hit{e.Values[i] & 3, e.Values[i] >> 2}
+					for i, v := range e.Values {
+						s := place{e.Pages[i], e.Sections[i]}
+						h := hit{v & 3, v >> 2}
 						if k > 0 {
 							p, ok := grams[s]
 							if !ok {
@@ -222,7 +251,7 @@ func QueryShards(fetch Fetch, q string, limit int) ([]Result, int, error) {
 				hits[s] = h
 			}
 		}
-		next := map[int]int{}
+		next := map[place]int{}
 		for s, h := range hits {
 			n := min(h.count, bodyCap)
 			if h.flags&1 != 0 {
@@ -242,7 +271,7 @@ func QueryShards(fetch Fetch, q string, limit int) ([]Result, int, error) {
 		}
 		scores = next
 	}
-	order := make([]int, 0, len(scores))
+	order := make([]place, 0, len(scores))
 	for s := range scores {
 		order = append(order, s)
 	}
@@ -251,44 +280,34 @@ func QueryShards(fetch Fetch, q string, limit int) ([]Result, int, error) {
 		if scores[a] != scores[b] {
 			return scores[a] > scores[b]
 		}
-		return a < b
+		return a.page < b.page || a.page == b.page && a.sec < b.sec
 	})
 	total := len(order)
 	if limit > 0 && len(order) > limit {
 		order = order[:limit]
 	}
-	// Section numbers to pages.
-	firsts := make([]int, len(m.Pages)+1)
-	for i, n := range m.Pages {
-		if n < 0 {
-			return nil, 0, fmt.Errorf("%s: bad section count", ManifestName)
-		}
-		firsts[i+1] = firsts[i] + n
-	}
 	pages := map[int]*Doc{}
 	res := make([]Result, 0, len(order))
 	for _, s := range order {
-		i := sort.Search(len(m.Pages), func(i int) bool { return firsts[i+1] > s })
-		if i >= len(m.Pages) {
-			return nil, 0, fmt.Errorf("section %d is on no page", s)
+		if s.page >= len(m.Pages) {
+			return nil, 0, fmt.Errorf("%s: no page %d", ManifestName, s.page)
 		}
-		d, ok := pages[i]
+		d, ok := pages[s.page]
 		if !ok {
-			data, err := fetch(PageName(i))
+			data, err := fetch(PageName(s.page))
 			if err != nil {
 				return nil, 0, err
 			}
 			d = &Doc{}
 			if err := json.Unmarshal(data, d); err != nil {
-				return nil, 0, fmt.Errorf("%s: %w", PageName(i), err)
+				return nil, 0, fmt.Errorf("%s: %w", PageName(s.page), err)
 			}
-			pages[i] = d
+			pages[s.page] = d
 		}
-		k := s - firsts[i]
-		if k >= len(d.Sections) {
-			return nil, 0, fmt.Errorf("%s: section %d missing", PageName(i), k)
+		if s.sec >= len(d.Sections) {
+			return nil, 0, fmt.Errorf("%s: section %d missing", PageName(s.page), s.sec)
 		}
-		sec := d.Sections[k]
+		sec := d.Sections[s.sec]
 		res = append(res, Result{URL: d.URL, Title: d.Title, Anchor: sec.Anchor, Heading: sec.Heading, Score: scores[s]})
 	}
 	return res, total, nil

@@ -207,16 +207,13 @@
     if (!box) return;
     var input = box.querySelector("input"), list = box.querySelector(".search-results");
     var status = box.querySelector("#search-status"), body = document.body.dataset;
-    var manifest = null, loading = null, firsts = [0], files = {}, digit = {};
+    var manifest = null, loading = null, files = {}, digit = {}, per = 1048576;
     var base = box.dataset.index.replace(/[^\/]*$/, "");
     box.hidden = false;
     Array.from("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_").forEach((c, i) => { digit[c] = i; });
 
     function load() {
-      return loading = loading || fetch(box.dataset.index).then((r) => r.json()).then((m) => {
-        manifest = m;
-        m.pages.forEach((n, i) => firsts.push(firsts[i] + n));
-      });
+      return loading = loading || fetch(box.dataset.index).then((r) => r.json()).then((m) => { manifest = m; });
     }
     // file fetches a shard or page fragment once, of the manifest's build.
     function file(name) {
@@ -238,15 +235,19 @@
       return lo;
     }
     // lookup returns the entries whose key starts with prefix, from the
-    // shards search.ShardsFor names.
+    // shards search.ShardsFor names (manifest.shards: [first key, name]).
     async function lookup(prefix) {
-      var sh = manifest.shards, out = [], want = [Math.max(0, bisect(sh.length, (i) => after(sh[i], prefix)) - 1)];
-      for (var j = want[0] + 1; j < sh.length && sh[j].startsWith(prefix); j++) if (sh[j] !== sh[j + 1]) want.push(j);
-      for (var es of await Promise.all(want.map((j) => file("search/s" + j + ".json")))) out.push(...es.filter((e) => e[0].startsWith(prefix)));
+      var sh = manifest.shards, out = [];
+      if (!sh.length) return out;
+      var want = [Math.max(0, bisect(sh.length, (i) => after(sh[i][0], prefix)) - 1)];
+      for (var j = want[0] + 1; j < sh.length && sh[j][0].startsWith(prefix); j++) want.push(j);
+      for (var es of await Promise.all(want.map((j) => file("search/s" + sh[j][1] + ".json")))) out.push(...es.filter((e) => e[0].startsWith(prefix)));
       return out;
     }
     // words, cover and postings are the twins of search.Words, cover and
-    // appendPostings.
+    // the postings search writes: pairs of page (difference from the
+    // previous one) and 16 x section + value (4 x count + 2 x heading +
+    // title). A section is named page x per + its number in the page.
     function words(s) { return s.split(/[^\p{L}\p{Nd}\p{M}]+/u).filter(Boolean); }
     function cover(t) {
       var r = Array.from(t), g = manifest.gram, out = [];
@@ -255,12 +256,12 @@
       return out;
     }
     function postings(e, each) {
-      var p = e[2], n = 0, scale = 1, first = true, sec = 0;
+      var p = e[2], n = 0, scale = 1, first = true, page = 0;
       for (var i = 0; i < p.length; i++) {
         var d = digit[p[i]];
         n += (d & 31) * scale;
         if (d & 32) { scale *= 32; continue; }
-        if (first) sec += n; else each(sec, n & 3, n >> 2);
+        if (first) page += n; else each(page * per + Math.floor(n / 16), n & 3, (n & 15) >> 2);
         first = !first; n = 0; scale = 1;
       }
     }
@@ -294,8 +295,7 @@
     }
     // entry fetches the page fragment that holds section s.
     async function entry(s) {
-      var i = bisect(manifest.pages.length - 1, (k) => firsts[k + 1] > s);
-      var d = await file("search/p" + i + ".json"), sec = d.s[s - firsts[i]];
+      var d = await file("search/p" + Math.floor(s / per) + ".json"), sec = d.s[s % per];
       return { doc: d, sec: sec, body: normalize(sec.x) };
     }
 

@@ -50,7 +50,7 @@ for (const lang of ["fa", "th"]) {
     const shown = await page.$$eval('.search-results [role="option"][data-href]', (os) => os.map((o) => new URL(o.dataset.href, location.href).pathname));
 
     // What was fetched: the manifest, some shards, the shown pages' fragments.
-    const shards = fetched.filter((f) => /^search\/s\d+\.json$/.test(f.path));
+    const shards = fetched.filter((f) => /^search\/s[0-9a-f]{16}\.json$/.test(f.path));
     const pages = fetched.filter((f) => /^search\/p\d+\.json$/.test(f.path));
     const others = fetched.filter((f) => !shards.includes(f) && !pages.includes(f) && f.path !== "search.json");
     assert.deepEqual(others.map((f) => f.path), []);

@@ -1,0 +1,459 @@
+package search
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+	"sort"
+)
+
+// ErrRebuild is wrapped by the error Patch returns when it cannot bring
+// the old index up to date; the caller then writes the index with Shard.
+var ErrRebuild = errors.New("search index must be rebuilt")
+
+// Patch brings a sharded index up to date after some of its pages changed,
+// reading only the old manifest, the old fragments of the changed pages
+// and the shards their keys fall in (and a neighbour where a shard
+// boundary moves). idx is the new index, of the same pages in the same
+// order as the old one; changed lists the pages whose title or sections
+// may have changed (a superset is fine); only their sections are read.
+// old reads a file of the old index by name (as File.Name), and hashOf
+// gives the CRC-64 (ECMA) of an old file as it was written.
+//
+// Patch returns every file of the new index, in Shard's order, with Data
+// nil where the old file's bytes are the new ones; old files it does not
+// list are no longer part of the index. The result is exactly what Shard
+// would write. When the old index cannot be patched (missing, of another
+// format or size, or a file unreadable, altered or malformed), the error
+// wraps ErrRebuild.
+func (idx *Index) Patch(changed []int, old func(name string) ([]byte, error), hashOf func(name string) (uint64, bool)) ([]File, error) {
+	o := oldIndex{old: old, hashOf: hashOf, loaded: map[string][]byte{}, rule: idx.rule()}
+	if err := o.readManifest(idx); err != nil {
+		return nil, err
+	}
+	n := len(idx.Docs)
+	counts := slices.Clone(o.m.Pages)
+	pageData := map[int][]byte{} // new fragments of changed pages
+	pageCRC := map[int]uint64{}
+	edits := map[entryKey][]pageEdit{}
+	f := folder{}
+	for _, i := range slices.Compact(slices.Sorted(slices.Values(changed))) {
+		if i < 0 || i >= n {
+			return nil, fmt.Errorf("search patch: no page %d of %d", i, n)
+		}
+		oldData, err := o.read(PageName(i))
+		if err != nil {
+			return nil, err
+		}
+		var od Doc
+		if err := json.Unmarshal(oldData, &od); err != nil || od.URL != idx.Docs[i].URL || len(od.Sections) != counts[i] {
+			return nil, rebuild("%s is not page %s as the manifest counts it", PageName(i), idx.Docs[i].URL)
+		}
+		d := idx.Docs[i]
+		sections, err := d.sections()
+		if err != nil {
+			return nil, err
+		}
+		nd := Doc{URL: d.URL, Title: d.Title, Lang: d.Lang, Sections: sections}
+		data := nd.json()
+		pageCRC[i] = crc(data)
+		if bytes.Equal(data, oldData) {
+			continue
+		}
+		pageData[i] = data
+		counts[i] = len(sections)
+		before, after := keyValues(f, od), keyValues(f, nd)
+		for k, v := range before {
+			if !slices.Equal(v, after[k]) {
+				edits[k] = append(edits[k], pageEdit{uint32(i), after[k]})
+			}
+		}
+		for k, v := range after {
+			if _, ok := before[k]; !ok {
+				edits[k] = append(edits[k], pageEdit{uint32(i), v})
+			}
+		}
+	}
+
+	keys := make([]entryKey, 0, len(edits))
+	for k := range edits {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keyLess(keys[i], keys[j]) })
+	runs, err := o.runs(keys, edits)
+	if err != nil {
+		return nil, err
+	}
+
+	// The new shards: the old ones outside the runs, and the runs re-cut.
+	var firsts []string
+	var fresh [][]byte // a re-cut shard's bytes, nil for an old shard
+	var from []int     // the old shard, for an old one; -1 for a re-cut one
+	j := 0
+	oldShard := func(to int) {
+		for ; j < to; j++ {
+			firsts = append(firsts, o.firsts[j])
+			fresh = append(fresh, nil)
+			from = append(from, j)
+		}
+	}
+	for _, r := range runs {
+		oldShard(r.a)
+		for _, s := range r.cut(o.rule) {
+			firsts = append(firsts, s.first)
+			fresh = append(fresh, s.data)
+			from = append(from, -1)
+		}
+		j = r.b + 1
+	}
+	oldShard(len(o.firsts))
+	ids := shardNames(firsts)
+
+	out := make([]File, 1, 1+len(firsts)+n)
+	names := make([]string, 0, len(firsts)+n)
+	crcs := make([]uint64, 0, len(firsts)+n)
+	for j, id := range ids {
+		name := shardName(id)
+		file := File{Name: name, Data: fresh[j]}
+		var c uint64
+		switch {
+		case from[j] >= 0 && o.ids[from[j]] == id:
+			var ok bool
+			if c, ok = hashOf(name); !ok {
+				return nil, rebuild("no checksum of %s", name)
+			}
+		case from[j] >= 0: // the same shard under a new name
+			if file.Data, err = o.read(shardName(o.ids[from[j]])); err != nil {
+				return nil, err
+			}
+			c = crc(file.Data)
+		default:
+			c = crc(file.Data)
+			if bytes.Equal(o.loaded[name], file.Data) {
+				file.Data = nil
+			}
+		}
+		out = append(out, file)
+		names = append(names, name)
+		crcs = append(crcs, c)
+	}
+	for i := range n {
+		name := PageName(i)
+		c, ok := pageCRC[i]
+		if !ok {
+			if c, ok = hashOf(name); !ok {
+				return nil, rebuild("no checksum of %s", name)
+			}
+		}
+		out = append(out, File{Name: name, Data: pageData[i]})
+		names = append(names, name)
+		crcs = append(crcs, c)
+	}
+	manifest := writeManifest(idx.Lang, indexHash(names, crcs), firsts, ids, counts)
+	if !bytes.Equal(manifest, o.manifest) {
+		out[0] = File{Name: ManifestName, Data: manifest}
+	} else {
+		out[0] = File{Name: ManifestName}
+	}
+	return out, nil
+}
+
+func rebuild(format string, a ...any) error {
+	return fmt.Errorf("%w: "+format, append([]any{ErrRebuild}, a...)...)
+}
+
+// pageEdit is a changed page's new postings of one key: 16×section +
+// value for each section it occurs in (none when it no longer does).
+type pageEdit struct {
+	page uint32
+	svs  []uint32
+}
+
+// keyValues lists a page's postings by key (see pageValues).
+func keyValues(f folder, d Doc) map[entryKey][]uint32 {
+	out := map[entryKey][]uint32{}
+	pageValues(f, d.Title, d.Sections, func(k entryKey, sec int, v uint32) {
+		out[k] = append(out[k], uint32(sec)<<4|v)
+	})
+	return out
+}
+
+// oldIndex is the index Patch updates: its manifest, read and checked,
+// and the shards it has read.
+type oldIndex struct {
+	old      func(string) ([]byte, error)
+	hashOf   func(string) (uint64, bool)
+	manifest []byte
+	m        Manifest
+	firsts   []string
+	ids      []string
+	loaded   map[string][]byte
+	rule     cutRule
+}
+
+// read reads an old file and checks it is as it was written.
+func (o *oldIndex) read(name string) ([]byte, error) {
+	b, err := o.old(name)
+	if err != nil {
+		return nil, rebuild("%s: %v", name, err)
+	}
+	if c, ok := o.hashOf(name); !ok || c != crc(b) {
+		return nil, rebuild("%s is not as it was written", name)
+	}
+	return b, nil
+}
+
+var shardID = regexp.MustCompile(`^[0-9a-f]{16}$`)
+
+// readManifest reads the old manifest and checks it is one idx can patch.
+func (o *oldIndex) readManifest(idx *Index) error {
+	b, err := o.old(ManifestName)
+	if err != nil {
+		return rebuild("%s: %v", ManifestName, err)
+	}
+	if c, ok := o.hashOf(ManifestName); ok && c != crc(b) {
+		return rebuild("%s is not as it was written", ManifestName)
+	}
+	o.manifest = b
+	m := &o.m
+	if err := json.Unmarshal(b, m); err != nil {
+		return rebuild("%s: %v", ManifestName, err)
+	}
+	if m.Version != formatVersion || m.Word != MaxWord || m.Gram != Gram || m.Lang != idx.Lang {
+		return rebuild("%s: version %d, not %d", ManifestName, m.Version, formatVersion)
+	}
+	if len(m.Pages) != len(idx.Docs) {
+		return rebuild("%s: %d pages, now %d", ManifestName, len(m.Pages), len(idx.Docs))
+	}
+	for j, s := range m.Shards {
+		if j > 0 && s[0] <= m.Shards[j-1][0] || !shardID.MatchString(s[1]) {
+			return rebuild("%s: bad shard list", ManifestName)
+		}
+		o.firsts = append(o.firsts, s[0])
+		o.ids = append(o.ids, s[1])
+	}
+	if !slices.Equal(shardNames(o.firsts), o.ids) {
+		return rebuild("%s: bad shard names", ManifestName)
+	}
+	for _, c := range m.Pages {
+		if c < 0 {
+			return rebuild("%s: bad section count", ManifestName)
+		}
+	}
+	return nil
+}
+
+// rawEntry is a shard's entry with its postings as written.
+type rawEntry struct {
+	k    entryKey
+	post []byte
+}
+
+// shard reads old shard j, checking it holds the keys from its first to
+// the next shard's first, written as Shard writes them.
+func (o *oldIndex) shard(j int) ([]rawEntry, error) {
+	name := shardName(o.ids[j])
+	data, err := o.read(name)
+	if err != nil {
+		return nil, err
+	}
+	var raw [][3]json.RawMessage
+	if err := json.Unmarshal(data, &raw); err != nil {
+		return nil, rebuild("%s: %v", name, err)
+	}
+	out := make([]rawEntry, len(raw))
+	var b bytes.Buffer
+	for i, r := range raw {
+		var e rawEntry
+		var post string
+		if json.Unmarshal(r[0], &e.k.key) != nil || json.Unmarshal(r[2], &post) != nil {
+			return nil, rebuild("%s: bad entry %d", name, i)
+		}
+		e.k.gram = string(r[1]) == "1"
+		e.post = []byte(post)
+		if i == 0 && e.k.key != o.firsts[j] || i > 0 && !keyLess(out[i-1].k, e.k) || j+1 < len(o.firsts) && e.k.key >= o.firsts[j+1] {
+			return nil, rebuild("%s: entry %d out of place", name, i)
+		}
+		out[i] = e
+		writeEntry(&b, e.k, e.post)
+	}
+	if len(out) == 0 || !bytes.Equal(closeShard(&b), data) {
+		return nil, rebuild("%s is not a shard as Shard writes it", name)
+	}
+	o.loaded[name] = data
+	return out, nil
+}
+
+// run is a stretch of old shards, a to b, that Patch writes anew, with
+// their entries as they are now.
+type run struct {
+	a, b    int
+	entries []rawEntry
+}
+
+// runs reads the shards that the edited keys fall in, applies the edits,
+// and widens each stretch of them to the previous shard where its first
+// key no longer starts one.
+func (o *oldIndex) runs(keys []entryKey, edits map[entryKey][]pageEdit) ([]run, error) {
+	n := len(o.firsts)
+	if n == 0 {
+		if len(keys) == 0 {
+			return nil, nil
+		}
+		r := run{a: 0, b: -1}
+		r.entries = applyEdits(nil, keys, edits)
+		return []run{r}, nil
+	}
+	shardOf := func(key string) int {
+		return max(0, sort.Search(n, func(i int) bool { return o.firsts[i] > key })-1)
+	}
+	// The shards the keys fall in, consecutive ones together.
+	var merged []run
+	for _, k := range keys {
+		j := shardOf(k.key) // keys are in order, so j never decreases
+		if last := len(merged) - 1; last >= 0 && merged[last].b >= j-1 {
+			merged[last].b = j
+			continue
+		}
+		merged = append(merged, run{a: j, b: j})
+	}
+	out := make([]run, 0, len(merged))
+	k := 0
+	for _, r := range merged {
+		var entries []rawEntry
+		for j := r.a; j <= r.b; j++ {
+			es, err := o.shard(j)
+			if err != nil {
+				return nil, err
+			}
+			entries = append(entries, es...)
+		}
+		end := k
+		for end < len(keys) && shardOf(keys[end].key) <= r.b {
+			end++
+		}
+		r.entries = applyEdits(entries, keys[k:end], edits)
+		k = end
+		// A run whose first key no longer starts a shard joins the shard
+		// before it (whose first key, untouched, still starts one).
+		if r.a > 0 && len(r.entries) > 0 && !o.rule.starts(r.entries[0].k.key, groupSize(r.entries)) {
+			if len(out) > 0 && out[len(out)-1].b == r.a-1 {
+				prev := &out[len(out)-1]
+				prev.entries = append(prev.entries, r.entries...)
+				prev.b = r.b
+				continue
+			}
+			es, err := o.shard(r.a - 1)
+			if err != nil {
+				return nil, err
+			}
+			r.entries = append(es, r.entries...)
+			r.a--
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+// groupSize is the size of the postings of the first key of entries (its
+// word and gram entries).
+func groupSize(entries []rawEntry) int {
+	size := 0
+	for _, e := range entries {
+		if e.k.key != entries[0].k.key {
+			break
+		}
+		size += len(e.post)
+	}
+	return size
+}
+
+// applyEdits returns entries (in key order) with the edits of keys (in
+// key order) applied: postings of the edited pages replaced, keys left
+// without postings dropped, new keys added in order.
+func applyEdits(entries []rawEntry, keys []entryKey, edits map[entryKey][]pageEdit) []rawEntry {
+	out := make([]rawEntry, 0, len(entries)+len(keys))
+	i := 0
+	for _, k := range keys {
+		for i < len(entries) && keyLess(entries[i].k, k) {
+			out = append(out, entries[i])
+			i++
+		}
+		var old []byte
+		if i < len(entries) && entries[i].k == k {
+			old = entries[i].post
+			i++
+		}
+		if post := editPostings(old, edits[k]); len(post) > 0 {
+			out = append(out, rawEntry{k, post})
+		}
+	}
+	return append(out, entries[i:]...)
+}
+
+// editPostings rewrites a key's postings with the edited pages' postings
+// replaced.
+func editPostings(old []byte, edits []pageEdit) []byte {
+	ps, _ := decodePostings(string(old)) // checked: the shard is as Shard wrote it
+	edited := map[uint32]bool{}
+	for _, e := range edits {
+		edited[e.page] = true
+	}
+	keep := ps[:0]
+	for _, p := range ps {
+		if !edited[p.page] {
+			keep = append(keep, p)
+		}
+	}
+	for _, e := range edits {
+		for _, sv := range e.svs {
+			keep = append(keep, posting{e.page, sv})
+		}
+	}
+	sort.Slice(keep, func(i, j int) bool {
+		return keep[i].page < keep[j].page || keep[i].page == keep[j].page && keep[i].sv < keep[j].sv
+	})
+	p := postings{}
+	for _, q := range keep {
+		p.add(q.page, q.sv>>4, q.sv&15)
+	}
+	return p.data
+}
+
+// newShard is a shard a run is cut into.
+type newShard struct {
+	first string
+	data  []byte
+}
+
+// cut cuts a run's entries into shards where rule says (its first
+// key starts one: runs makes sure of it).
+func (r run) cut(rule cutRule) []newShard {
+	var out []newShard
+	var b bytes.Buffer
+	for i := 0; i < len(r.entries); {
+		end, size := i, 0
+		for end < len(r.entries) && r.entries[end].k.key == r.entries[i].k.key {
+			size += len(r.entries[end].post)
+			end++
+		}
+		if i == 0 || rule.starts(r.entries[i].k.key, size) {
+			if i > 0 {
+				out[len(out)-1].data = closeShard(&b)
+				b = bytes.Buffer{}
+			}
+			out = append(out, newShard{first: r.entries[i].k.key})
+		}
+		for _, e := range r.entries[i:end] {
+			writeEntry(&b, e.k, e.post)
+		}
+		i = end
+	}
+	if len(out) > 0 {
+		out[len(out)-1].data = closeShard(&b)
+	}
+	return out
+}
