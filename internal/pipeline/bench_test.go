@@ -73,7 +73,7 @@ func BenchmarkStages(b *testing.B) {
 		for i := 0; i < b.N; i++ {
 			mem = publish.NewMemory()
 			w := &writer{sink: mem, next: map[string]uint64{}}
-			if err := s.renderOutputs(st, targets, true, w); err != nil {
+			if _, err := s.renderOutputs(st, targets, true, w); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -7,7 +7,9 @@ import (
 	"strings"
 
 	"github.com/docgen/docgen/internal/content"
+	"github.com/docgen/docgen/internal/publish"
 	"github.com/docgen/docgen/internal/render"
+	"github.com/docgen/docgen/internal/site"
 )
 
 // Change is what changed in the inputs since the last build.
@@ -26,6 +28,9 @@ type Change struct {
 	// are written, before the search indexes and the sitemap (which hold
 	// the whole site), so a preview can reload early.
 	PagesWritten func(written []string)
+	// Earlier, when set, reads the output as the last build left it, for
+	// a sink that cannot (Run's in-place route renders into memory).
+	Earlier publish.Reader
 }
 
 // needsFullBuild reports whether a changed path is one that only a full
@@ -156,15 +161,15 @@ func (s *Session) reload(prev *snapshot, ch Change) (*snapshot, affected, error)
 }
 
 // plan lists the outputs to render for what a change affected, in a stable
-// order, and the outputs of prev that no longer exist.
+// order, and the outputs of prev that no longer exist. A search index whose
+// language has the same pages as in prev is marked to be patched
+// (Target.Patch); the files of the indexes it renders are not in removed:
+// each index says which it keeps (see renderOutputs).
 func plan(prev, next *snapshot, aff affected) (targets []render.Target, removed []string) {
 	all := render.Targets(next.site)
 	live := make(map[string]bool, len(all)+4)
 	for _, t := range all {
 		live[t.Path] = true
-		for _, p := range t.More {
-			live[p] = true
-		}
 		if aff.all || aff.langs[t.Lang] {
 			targets = append(targets, t)
 			continue
@@ -176,6 +181,11 @@ func plan(prev, next *snapshot, aff affected) (targets []render.Target, removed 
 			}
 		case render.SearchIndex:
 			if aff.listing || aff.search[t.Lang] {
+				// Without a change to any page's front matter, no page
+				// came, went or was hidden: every language has the same.
+				if prev != nil && (!aff.listing || samePages(prev.site, next.site, t.Lang)) {
+					t.Patch = aff.slugs
+				}
 				targets = append(targets, t)
 			}
 		case render.SitemapFile, render.LanguageIndex, render.NotFound, render.RootPage:
@@ -192,13 +202,44 @@ func plan(prev, next *snapshot, aff affected) (targets []render.Target, removed 
 	}
 	if prev != nil {
 		for p := range prev.hashes {
-			if !live[p] {
+			if !live[p] && !render.SearchFile(p) {
 				removed = append(removed, p)
 			}
 		}
 		sort.Strings(removed)
 	}
 	return targets, removed
+}
+
+// samePages reports whether a language lists the same pages (URLs) in both
+// site models, so its search index can be patched.
+func samePages(a, b *site.Site, lang string) bool {
+	if a == nil || b == nil {
+		return false
+	}
+	la, lb := language(a, lang), language(b, lang)
+	if la == nil || lb == nil || len(la.Pages) != len(lb.Pages) {
+		return false
+	}
+	urls := make(map[string]bool, len(la.Pages))
+	for _, p := range la.Pages {
+		urls[p.URL()] = true
+	}
+	for _, p := range lb.Pages {
+		if !urls[p.URL()] {
+			return false
+		}
+	}
+	return true
+}
+
+func language(s *site.Site, code string) *site.Language {
+	for _, ls := range s.Languages {
+		if ls.Lang.Code == code {
+			return ls
+		}
+	}
+	return nil
 }
 
 // assetCopy is an asset and the output path it is published at.

@@ -2,9 +2,12 @@ package pipeline
 
 import (
 	"errors"
+	"fmt"
 	"hash/crc64"
 	"html/template"
 	"runtime"
+	"sort"
+	"strings"
 	"sync"
 
 	"github.com/docgen/docgen/internal/content"
@@ -21,7 +24,10 @@ import (
 // again, their pages in every planned language rendered and written, and
 // the bodies dropped. Search indexes are made beside them (see below), then
 // the other pages.
-func (s *Session) renderOutputs(next *snapshot, targets []render.Target, assets bool, w *writer) error {
+//
+// It returns the files of the search indexes it rendered that the indexes
+// no longer have, for the caller to remove.
+func (s *Session) renderOutputs(next *snapshot, targets []render.Target, assets bool, w *writer) (stale []string, err error) {
 	sections := func(path string) ([]byte, error) {
 		if p := next.pages[path]; p != nil && p.Generated {
 			return search.EncodeSections(nil), nil
@@ -29,6 +35,9 @@ func (s *Session) renderOutputs(next *snapshot, targets []render.Target, assets 
 		return s.stored(next, path, true)
 	}
 	in := render.Input{Site: next.site, Translators: next.in.translators, Layouts: next.in.layouts, Sections: sections}
+	if w.prev != nil && w.earlier != nil {
+		in.Earlier = &render.Earlier{Read: w.read, Hash: func(p string) (uint64, bool) { h, ok := w.prev[p]; return h, ok }}
+	}
 	byGuide := map[string][]render.Target{}
 	var searches, rest []render.Target
 	for _, t := range targets {
@@ -65,6 +74,9 @@ func (s *Session) renderOutputs(next *snapshot, targets []render.Target, assets 
 				searched <- err
 				return
 			}
+			stale = append(stale, w.untouched(func(p string) bool {
+				return render.SearchFile(p) && strings.HasPrefix(p, t.Lang+"/")
+			})...)
 		}
 		searched <- nil
 	}
@@ -121,15 +133,15 @@ func (s *Session) renderOutputs(next *snapshot, targets []render.Target, assets 
 		}
 		if guides++; guides%batch == 0 {
 			if err := flush(); err != nil {
-				return err
+				return nil, err
 			}
 		}
 	}
 	if err := flush(); err != nil {
-		return err
+		return nil, err
 	}
 	if err := bg.stop(); err != nil {
-		return err
+		return nil, err
 	}
 	in.Parsed = next.docs // facts only, for the pages that list guides
 	if w.onPages != nil {
@@ -144,10 +156,10 @@ func (s *Session) renderOutputs(next *snapshot, targets []render.Target, assets 
 		}
 		files, err := render.Render(in, lists)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if err := w.write(files); err != nil {
-			return err
+			return nil, err
 		}
 		w.onPages(w.written)
 		rest = others
@@ -155,25 +167,28 @@ func (s *Session) renderOutputs(next *snapshot, targets []render.Target, assets 
 	if !early {
 		indexes()
 	}
-	err := <-searched
+	err = <-searched
 	searched = nil
 	if err != nil {
-		return err
+		return nil, err
 	}
 	files, err := render.Render(in, rest)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if assets {
 		files = append(files, next.in.layouts.Files()...)
 	}
 	if err := w.write(files); err != nil {
-		return err
+		return nil, err
 	}
 	if assets {
-		return s.copyAssets(next, w)
+		if err := s.copyAssets(next, w); err != nil {
+			return nil, err
+		}
 	}
-	return nil
+	sort.Strings(stale)
+	return stale, nil
 }
 
 // copyAssets publishes static/ and the files beside pages, as they are. A
@@ -268,16 +283,68 @@ type writer struct {
 	prev    map[string]uint64 // the last build's hashes (nil: write all)
 	next    map[string]uint64 // this build's hashes
 	onPages func([]string)
+	// earlier reads the last build's files (nil: they cannot be read).
+	earlier publish.Reader
 
 	mu      sync.Mutex
 	written []string
+	touched map[string]bool // every path handed to write, when prev is set
+	kept    int             // files kept as the last build wrote them (render.File.Keep)
 }
 
-// write puts files through the sink on all cores.
+// read returns a file as the last build wrote it: its bytes must have the
+// hash the last build recorded.
+func (w *writer) read(p string) ([]byte, error) {
+	want, ok := w.prev[p]
+	if !ok {
+		return nil, fmt.Errorf("%s: not written by the last build", p)
+	}
+	data, err := w.earlier.Read(p)
+	if err != nil {
+		return nil, err
+	}
+	if crc64.Checksum(data, crcTable) != want {
+		return nil, fmt.Errorf("%s: changed since the last build", p)
+	}
+	return data, nil
+}
+
+// untouched lists the last build's files that match and that this build
+// has not handed to write (written, unchanged or kept).
+func (w *writer) untouched(match func(string) bool) []string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	var out []string
+	for p := range w.prev {
+		if match(p) && !w.touched[p] {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// write puts files through the sink on all cores. A file marked Keep stays
+// as the last build wrote it.
 func (w *writer) write(files []render.File) error {
 	var todo []render.File
 	w.mu.Lock()
 	for _, f := range files {
+		if w.prev != nil {
+			if w.touched == nil {
+				w.touched = map[string]bool{}
+			}
+			w.touched[f.Path] = true
+		}
+		if f.Keep {
+			h, ok := w.prev[f.Path]
+			if !ok {
+				w.mu.Unlock()
+				return fmt.Errorf("%s: kept, but the last build did not write it", f.Path)
+			}
+			w.next[f.Path] = h
+			w.kept++
+			continue
+		}
 		h := crc64.Checksum(f.Data, crcTable)
 		w.next[f.Path] = h
 		if old, ok := w.prev[f.Path]; ok && old == h {

@@ -142,6 +142,7 @@ func (s *Session) inPlace(ch Change) bool {
 // the files into the output in place and records them.
 func (s *Session) applyInPlace(out *publish.Output, ch Change, build string) (*Outcome, error) {
 	mem := publish.NewMemory()
+	ch.Earlier = out // the search indexes are patched from the files there
 	res, err := s.Apply(ch, mem)
 	if err != nil {
 		return nil, err

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -21,7 +22,7 @@ func TestUpdateKeepsAndRemovesSearchShards(t *testing.T) {
 	if _, err := b.Apply(Change{All: true}, mem); err != nil {
 		t.Fatal(err)
 	}
-	for _, p := range []string{"en/search.json", "en/search/s0.json", "en/search/p1.json", "fa/search/p1.json"} {
+	for _, p := range []string{"en/search.json", "en/search/p1.json", "fa/search/p1.json"} {
 		if _, ok := mem.Files[p]; !ok {
 			t.Fatalf("full build lacks %s", p)
 		}
@@ -76,5 +77,62 @@ func TestUpdateKeepsAndRemovesSearchShards(t *testing.T) {
 	}
 	if len(full.Files) != len(mem.Files) {
 		t.Errorf("incremental build has %d files, full build %d", len(mem.Files), len(full.Files))
+	}
+}
+
+// An edit of one page of a larger site patches its language's index: the
+// index's other files are kept without being made again, a shard the edit
+// empties is removed, and after each edit the output equals a build from
+// scratch.
+func TestEditPatchesSearchIndex(t *testing.T) {
+	dir := copySite(t)
+	words := strings.Fields("token refresh client secret consent screen scope grant account manager developer access level basic standard review")
+	for i := range 120 {
+		var body strings.Builder
+		for j := range 40 {
+			body.WriteString(words[(i*7+j*3)%len(words)] + fmt.Sprintf(" w%dx%d ", i, j%5))
+		}
+		write(t, dir, fmt.Sprintf("content/g%03d/en.md", i), fmt.Sprintf("+++\ntitle = \"Guide %d\"\n+++\n\n## Part\n\n%s\n", i, body.String()))
+	}
+	b := NewSession(Options{Root: dir})
+	defer b.Close()
+	mem := publish.NewMemory()
+	if _, err := b.Apply(Change{All: true}, mem); err != nil {
+		t.Fatal(err)
+	}
+	edits := []struct{ name, text string }{
+		{"one word", "+++\ntitle = \"Guide 7\"\n+++\n\n## Part\n\ntoken refresh unusualword\n"},
+		{"a section more", "+++\ntitle = \"Guide 7\"\n+++\n\n## Part\n\ntoken refresh unusualword\n\n## Another\n\nconsent zzzfinal\n"},
+		{"title", "+++\ntitle = \"Guide seven\"\n+++\n\n## Part\n\ntoken\n"},
+	}
+	for _, e := range edits {
+		write(t, dir, "content/g007/en.md", e.text)
+		ch, err := b.Apply(Change{Paths: []string{"content/g007/en.md"}}, mem)
+		if err != nil {
+			t.Fatal(err)
+		}
+		searchWritten := 0
+		for _, p := range ch.Written {
+			if strings.HasPrefix(p, "en/search") {
+				searchWritten++
+			}
+		}
+		// Each of the other languages shows the English page as a
+		// fallback and patches its index too; en keeps all but a few.
+		if ch.Kept < 100 || searchWritten > 8 {
+			t.Errorf("%s: %d index files kept, %d of en's written; want an index patched, not made again", e.name, ch.Kept, searchWritten)
+		}
+		full, err := Render(Options{Root: dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range full.Files {
+			if string(mem.Files[f.Path]) != string(f.Data) {
+				t.Errorf("%s: %s differs between the patched and the full build", e.name, f.Path)
+			}
+		}
+		if len(full.Files) != len(mem.Files) {
+			t.Errorf("%s: patched build has %d files, full build %d", e.name, len(mem.Files), len(full.Files))
+		}
 	}
 }

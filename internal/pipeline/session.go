@@ -84,6 +84,9 @@ type Outcome struct {
 	Full    bool     // everything was loaded and planned again
 	Written []string // output paths written, in order
 	Removed []string // output paths removed
+	// Kept counts the files a patched search index kept as they were,
+	// without making them again.
+	Kept int
 }
 
 // Apply brings the output in sink up to date with a change to the inputs:
@@ -136,11 +139,15 @@ func (s *Session) Apply(ch Change, sink publish.Sink) (_ *Outcome, err error) {
 
 	targets, removed := plan(prev, next, aff)
 	lap("plan")
-	w := &writer{sink: sink, prev: prevHashes(prev), next: next.hashes, onPages: ch.PagesWritten}
+	w := &writer{sink: sink, prev: prevHashes(prev), next: next.hashes, onPages: ch.PagesWritten, earlier: ch.Earlier}
+	if w.earlier == nil {
+		w.earlier, _ = sink.(publish.Reader)
+	}
 	if ch.Fresh {
 		w.prev = nil
 	}
-	if err := s.renderOutputs(next, targets, aff.all, w); err != nil {
+	stale, err := s.renderOutputs(next, targets, aff.all, w)
+	if err != nil {
 		// Files this attempt wrote are no longer what the last good build
 		// wrote: forget their hashes so the next build writes them again.
 		if prev != nil {
@@ -150,6 +157,7 @@ func (s *Session) Apply(ch Change, sink publish.Sink) (_ *Outcome, err error) {
 		}
 		return nil, err
 	}
+	removed = append(removed, stale...)
 	for _, p := range removed {
 		if err := sink.Remove(p); err != nil {
 			return nil, err
@@ -162,7 +170,7 @@ func (s *Session) Apply(ch Change, sink publish.Sink) (_ *Outcome, err error) {
 	rep.Stages = stages
 	rep.Written = len(w.written)
 	rep.Parsed, rep.Reused = int(s.parsedPages.Load()), int(s.reusedPages.Load())
-	return &Outcome{Report: rep, Full: full, Written: w.written, Removed: removed}, nil
+	return &Outcome{Report: rep, Full: full, Written: w.written, Removed: removed, Kept: w.kept}, nil
 }
 
 func prevHashes(prev *snapshot) map[string]uint64 {

@@ -33,6 +33,12 @@ type Sink interface {
 	Remove(path string) error
 }
 
+// Reader is a sink that reads back the files it holds (the last build's,
+// until this one replaces them).
+type Reader interface {
+	Read(path string) ([]byte, error)
+}
+
 // Output is an output folder opened for writing by one process.
 type Output struct {
 	out      string // as given
@@ -425,6 +431,18 @@ func (l *Live) Put(path string, data []byte) error {
 	return l.m.note(l.o.abs, path)
 }
 
+// Read returns a file of the folder.
+func (l *Live) Read(path string) ([]byte, error) { return l.o.Read(path) }
+
+// Read returns a file of the output folder as it is now (whoever wrote
+// it: a caller checks the bytes against its own record).
+func (o *Output) Read(path string) ([]byte, error) {
+	if err := checkPath(path); err != nil {
+		return nil, err
+	}
+	return os.ReadFile(filepath.Join(o.abs, filepath.FromSlash(path)))
+}
+
 // Remove deletes a file docgen wrote there; any other file is left alone.
 func (l *Live) Remove(path string) error {
 	if l.err != nil {
@@ -482,6 +500,17 @@ func (m *Memory) Put(path string, data []byte) error {
 	m.Files[path] = data
 	m.mu.Unlock()
 	return nil
+}
+
+// Read returns a stored file.
+func (m *Memory) Read(path string) ([]byte, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	data, ok := m.Files[path]
+	if !ok {
+		return nil, fmt.Errorf("%s: %w", path, fs.ErrNotExist)
+	}
+	return data, nil
 }
 
 // Remove forgets a file.

@@ -31,6 +31,9 @@ import (
 type File struct {
 	Path string
 	Data []byte
+	// Keep says the file is the last build's, unchanged (Data is nil): a
+	// patched search index lists the files it keeps.
+	Keep bool
 }
 
 // Layouts are the parsed templates and the static assets of layouts/.
@@ -223,6 +226,8 @@ type Input struct {
 	// Emit, when set, takes files a large output (a search index's page
 	// fragments) makes as it goes, instead of their being returned with it.
 	Emit func([]File) error
+	// Earlier, when set, reads the last build's output (see Target.Patch).
+	Earlier *Earlier
 }
 
 // Kind is the kind of an output.
@@ -255,7 +260,10 @@ type Target struct {
 	Kind Kind
 	Lang string
 	Slug string
-	More []string // further output paths the target writes (a search index's shards)
+	// Patch, for a search index, holds the guides whose pages changed
+	// since the last build when the language has the same pages: the
+	// index is then patched (see Input.Earlier). Nil: built whole.
+	Patch map[string]bool
 }
 
 // Targets lists every page the site has, in a stable order.
@@ -322,7 +330,7 @@ func Render(in Input, targets []Target) ([]File, error) {
 		case t.Kind == SitemapFile:
 			b.Write(Sitemap(in.Site))
 		case t.Kind == SearchIndex:
-			more, err = in.searchFiles(ls, &b)
+			more, err = in.searchFiles(ls, t)
 		default:
 			err = fmt.Errorf("unknown output kind %v", t.Kind)
 		}
@@ -333,6 +341,10 @@ func Render(in Input, targets []Target) ([]File, error) {
 				return d
 			}
 			return fmt.Errorf("render %s: %w", t.Path, err)
+		}
+		if t.Kind == SearchIndex {
+			files[i] = more // the manifest (t.Path) first
+			return nil
 		}
 		files[i] = append([]File{{Path: t.Path, Data: b.Bytes()}}, more...)
 		return nil

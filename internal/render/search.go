@@ -1,47 +1,106 @@
 package render
 
 import (
-	"bytes"
+	"errors"
+	"fmt"
+	"path"
 
 	"github.com/docgen/docgen/internal/search"
 	"github.com/docgen/docgen/internal/site"
 )
 
 // searchTarget is a language's search index: its manifest at
-// <lang>/search.json, and its page fragments under <lang>/search/ as More
-// (the shards' names are known only once the index is built).
+// <lang>/search.json, with shards and page fragments under <lang>/search/
+// (the shards' names are known only once the index is built: see
+// SearchFile).
 func searchTarget(ls *site.Language) Target {
-	dir := ls.Lang.Code + "/"
-	t := Target{Path: dir + search.ManifestName, Kind: SearchIndex, Lang: ls.Lang.Code, More: make([]string, 0, len(ls.Pages))}
-	for i := range ls.Pages {
-		t.More = append(t.More, dir+search.PageName(i))
-	}
-	return t
+	return Target{Path: ls.Lang.Code + "/" + search.ManifestName, Kind: SearchIndex, Lang: ls.Lang.Code}
 }
 
-// searchFiles builds a language's index and writes its manifest to b; it
-// returns the shards and page fragments, in searchTarget's order (the
-// fragments go to in.Emit instead when it is set).
-func (in Input) searchFiles(ls *site.Language, b *bytes.Buffer) ([]File, error) {
+// SearchFile reports whether an output path belongs to a language's search
+// index, which decides its own files (a patched index drops the shards it
+// no longer has).
+func SearchFile(p string) bool {
+	lang, rest, ok := cutFirst(p)
+	return ok && lang != "" && (rest == search.ManifestName || path.Dir(rest) == "search")
+}
+
+func cutFirst(p string) (first, rest string, ok bool) {
+	for i := 0; i < len(p); i++ {
+		if p[i] == '/' {
+			return p[:i], p[i+1:], true
+		}
+	}
+	return "", "", false
+}
+
+// Earlier is what the renderer may read of the last build's output, to
+// patch a search index instead of building it whole.
+type Earlier struct {
+	// Read returns a file as the last build wrote it, or an error when it
+	// is missing or holds other bytes.
+	Read func(path string) ([]byte, error)
+	// Hash returns the CRC-64 (ECMA) of a file the last build wrote.
+	Hash func(path string) (uint64, bool)
+}
+
+// searchFiles builds a language's index: the manifest first, then the
+// shards and page fragments (these go to in.Emit instead when it is set
+// and the index is built whole). When t.Patch is set and in.Earlier holds
+// the index of the same pages, it is patched (search.Index.Patch): only
+// the changed pages are read, and files that keep their bytes come back
+// with Keep set.
+func (in Input) searchFiles(ls *site.Language, t Target) ([]File, error) {
 	idx, err := in.searchIndex(ls)
 	if err != nil {
 		return nil, err
+	}
+	dir := ls.Lang.Code + "/"
+	if t.Patch != nil && in.Earlier != nil {
+		changed := map[string]bool{}
+		for _, pg := range ls.Pages {
+			if t.Patch[pg.Guide.Slug] {
+				changed[pg.URL()] = true
+			}
+		}
+		var pages []int
+		for i, d := range idx.Docs {
+			if changed[d.URL] {
+				pages = append(pages, i)
+			}
+		}
+		read := func(name string) ([]byte, error) { return in.Earlier.Read(dir + name) }
+		hash := func(name string) (uint64, bool) { return in.Earlier.Hash(dir + name) }
+		files, err := idx.Patch(pages, read, hash)
+		if err == nil {
+			out := make([]File, len(files))
+			for i, f := range files {
+				out[i] = File{Path: dir + f.Name, Data: f.Data, Keep: f.Data == nil}
+			}
+			return out, nil
+		}
+		if !errors.Is(err, search.ErrRebuild) {
+			return nil, err
+		}
+		// The last build's index cannot be patched: built whole below.
 	}
 	var emit func(search.File) error
 	if in.Emit != nil {
 		// Page fragments go out as they are made.
 		emit = func(f search.File) error {
-			return in.Emit([]File{{Path: ls.Lang.Code + "/" + f.Name, Data: f.Data}})
+			return in.Emit([]File{{Path: dir + f.Name, Data: f.Data}})
 		}
 	}
 	files, err := idx.Shard(emit)
 	if err != nil {
 		return nil, err
 	}
-	b.Write(files[0].Data)
-	out := make([]File, 0, len(files)-1)
-	for _, f := range files[1:] {
-		out = append(out, File{Path: ls.Lang.Code + "/" + f.Name, Data: f.Data})
+	if len(files) == 0 || files[0].Name != search.ManifestName {
+		return nil, fmt.Errorf("search index of %s: no manifest", ls.Lang.Code)
+	}
+	out := make([]File, len(files))
+	for i, f := range files {
+		out[i] = File{Path: dir + f.Name, Data: f.Data}
 	}
 	return out, nil
 }
