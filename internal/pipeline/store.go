@@ -177,13 +177,21 @@ func (s *bodyStore) keep(limit int64) (map[string]bodyRef, func(), error) {
 	for _, r := range s.at {
 		live += int64(r.HTML + r.Sections)
 	}
+	holds := map[string]bool{}
+	for _, r := range s.at {
+		holds[r.Pack] = true
+	}
+	// Packs that hold no body of this build are dropped whole; only the
+	// others count towards compacting.
 	total := int64(0)
 	sizes := map[string]int64{}
 	entries, _ := os.ReadDir(s.dir)
 	for _, e := range entries {
 		if info, err := e.Info(); err == nil && strings.HasSuffix(e.Name(), ".pack") {
 			sizes[e.Name()] = info.Size()
-			total += info.Size()
+			if holds[e.Name()] {
+				total += info.Size()
+			}
 		}
 	}
 	refs := s.at
