@@ -73,23 +73,28 @@ func Run(opts Options) (*Report, error) {
 			return nil, err
 		}
 		lap("restore")
-		if !out.UpToDate(saved.Build) {
-			// The output is not what that build wrote: build it all
-			// again, with the bodies that build made (restore offered
-			// them).
+		switch {
+		case !ch.All && len(ch.Paths) == 0:
+			// Nothing changed: up to date if the folder is still what
+			// that build wrote (every file there is checked).
+			if out.UpToDate(saved.Build) {
+				return &Report{UpToDate: true, Duration: time.Since(start), Out: opts.Out}, nil
+			}
 			if err := out.Check(); err != nil {
 				return nil, err
 			}
-			s.last, s.store.at, ch = nil, map[string]bodyRef{}, Change{All: true}
-		} else if !ch.All && len(ch.Paths) == 0 {
-			return &Report{UpToDate: true, Duration: time.Since(start), Out: opts.Out}, nil
+			ch = Change{All: true}
+		case !out.WrittenBy(saved.Build):
+			ch = Change{All: true} // the output is not what that build wrote
 		}
-		if ch.All || ch.needsFullBuild() {
-			s.last, ch = nil, Change{All: true} // bodies are still reused
-		} else if s.inPlace(ch) {
-			if res, err = s.applyInPlace(out, ch, build); err != nil {
-				return nil, err
+		if ch.All || ch.needsFullBuild() || !s.inPlace(ch) {
+			// The output is replaced whole (see applyStaged). Bodies are
+			// still reused: restore offered them.
+			if ch.All || ch.needsFullBuild() {
+				s.last, s.store.at, ch = nil, map[string]bodyRef{}, Change{All: true}
 			}
+		} else if res, err = s.applyInPlace(out, ch, build); err != nil {
+			return nil, err
 		}
 	}
 	if res != nil {

@@ -21,6 +21,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 )
 
@@ -47,10 +48,14 @@ type Output struct {
 	lock     *Lock
 	prev     *manifest  // what docgen last wrote there; nil if nothing
 	jmu      sync.Mutex // serializes journal appends
-	// checked is closed when the ownership check that Open starts is done,
-	// with its result in checkErr (see Check).
-	checked  chan struct{}
-	checkErr error
+	// The ownership check (Check) runs once, when first needed.
+	checkOnce sync.Once
+	checkErr  error
+	checked   atomic.Bool
+	// recorded is the manifest as last saved, read without checking the
+	// folder (see WrittenBy and Live).
+	recordOnce sync.Once
+	recorded   *manifest
 }
 
 // Options say which output to open and for whom.
@@ -86,10 +91,10 @@ func (e *OwnershipError) Error() string {
 	return fmt.Sprintf("%s: refusing to replace this folder: it %s\n  hint: move what you want to keep elsewhere and delete the folder, or choose another --out; docgen only replaces folders it wrote itself", e.Out, why)
 }
 
-// Open guards out, takes its lock and starts checking its ownership: the
-// check (a scan of every file there) runs while the caller reads its
-// inputs, and every method that needs its answer waits for it (Check).
-// Close it when done.
+// Open guards out and takes its lock. Whether the folder holds only what
+// docgen wrote is checked when a method needs to know (Check): replacing
+// the folder (Stage) or answering UpToDate scans every file there; writing
+// a few files in place (Live) checks those files only. Close it when done.
 func Open(opts Options) (*Output, error) {
 	if err := CheckOut(opts.Root, opts.Config, opts.Out); err != nil {
 		return nil, err
@@ -112,19 +117,40 @@ func Open(opts Options) (*Output, error) {
 	if o.lock, err = acquireAt(o.statePath(".lock"), opts.Out, cmd); err != nil {
 		return nil, err
 	}
-	o.checked = make(chan struct{})
-	go func() {
-		defer close(o.checked)
-		o.checkErr = o.checkOwnership()
-	}()
 	return o, nil
 }
 
-// Check waits for the ownership check Open started and returns its error:
-// an *OwnershipError when the folder holds files docgen did not write.
+// Check compares every file in the folder with the manifest, once (it is
+// safe to call from several goroutines, and to start early in one): an
+// *OwnershipError when the folder holds files docgen did not write.
 func (o *Output) Check() error {
-	<-o.checked
+	o.checkOnce.Do(func() {
+		o.checkErr = o.checkOwnership()
+		o.checked.Store(true)
+	})
 	return o.checkErr
+}
+
+// record returns the manifest as last saved, unchecked (nil: none).
+func (o *Output) record() *manifest {
+	o.recordOnce.Do(func() {
+		if m, ok := readManifest(o.statePath(".manifest")); ok {
+			o.recorded = m
+		}
+	})
+	return o.recorded
+}
+
+// WrittenBy reports whether the folder's record says a build of the inputs
+// with this digest wrote it last, without checking the folder (UpToDate
+// does): enough to write a few files in place with Live, which checks
+// each file it replaces.
+func (o *Output) WrittenBy(inputs string) bool {
+	if _, err := os.Stat(o.statePath(".journal")); err == nil {
+		return false // a serve was killed before recording its writes: Check sorts them out
+	}
+	m := o.record()
+	return inputs != "" && m != nil && m.inputs == inputs
 }
 
 // StatePath returns the path of one of docgen's records of this output
@@ -255,11 +281,8 @@ func (o *Output) UpToDate(inputs string) bool {
 	return o.Check() == nil && inputs != "" && o.prev != nil && o.prev.inputs == inputs
 }
 
-// Close waits for the ownership check and releases the lock.
-func (o *Output) Close() {
-	<-o.checked
-	o.lock.Release()
-}
+// Close releases the lock.
+func (o *Output) Close() { o.lock.Release() }
 
 // Path returns the output folder as given.
 func (o *Output) Path() string { return o.out }
@@ -281,9 +304,16 @@ type Staging struct {
 
 // Stage starts a full build's staging folder. Leftover staging folders of
 // killed builds are cleared first (the lock says none is in use).
+//
+// The folder's ownership is checked while the build runs, and again at
+// Commit; a folder with no record of docgen writing it fails at once.
 func (o *Output) Stage() (*Staging, error) {
-	if err := o.Check(); err != nil {
-		return nil, err
+	if o.record() == nil {
+		if err := o.Check(); err != nil {
+			return nil, err
+		}
+	} else {
+		go o.Check()
 	}
 	parent := filepath.Dir(o.abs)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
@@ -391,17 +421,23 @@ type Live struct {
 	m   *manifest
 }
 
-// Live returns a sink writing into the output in place. The output must
-// have been written by a Staging commit of this Output first.
+// Live returns a sink writing into the output in place. It starts from the
+// checked manifest when Check ran, else from the record (WrittenBy); either
+// way each file it replaces or removes must still be as docgen wrote it.
 func (o *Output) Live() *Live {
-	if err := o.Check(); err != nil {
-		return &Live{o: o, err: err}
-	}
-	m := &manifest{files: map[string]entry{}}
-	if o.prev != nil {
-		for k, v := range o.prev.files {
-			m.files[k] = v
+	base := o.record()
+	if o.checked.Load() {
+		if o.checkErr != nil {
+			return &Live{o: o, err: o.checkErr}
 		}
+		base = o.prev
+	}
+	if base == nil {
+		return &Live{o: o, err: &OwnershipError{Out: o.out, None: true}}
+	}
+	m := &manifest{files: make(map[string]entry, len(base.files))}
+	for k, v := range base.files {
+		m.files[k] = v
 	}
 	return &Live{o: o, m: m}
 }
@@ -415,6 +451,9 @@ func (l *Live) Put(path string, data []byte) error {
 		return err
 	}
 	dst := filepath.Join(l.o.abs, filepath.FromSlash(path))
+	if err := l.owns(path, dst); err != nil {
+		return err
+	}
 	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 		return err
 	}
@@ -451,17 +490,43 @@ func (l *Live) Remove(path string) error {
 	if err := checkPath(path); err != nil {
 		return err
 	}
+	dst := filepath.Join(l.o.abs, filepath.FromSlash(path))
 	l.mu.Lock()
-	defer l.mu.Unlock()
-	if _, ok := l.m.files[path]; !ok {
+	_, ok := l.m.files[path]
+	l.mu.Unlock()
+	if !ok {
 		return nil
 	}
+	if err := l.owns(path, dst); err != nil {
+		return err
+	}
+	l.mu.Lock()
 	delete(l.m.files, path)
-	err := os.Remove(filepath.Join(l.o.abs, filepath.FromSlash(path)))
+	l.mu.Unlock()
+	err := os.Remove(dst)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
 	return err
+}
+
+// owns checks that the file at path (dst on disk) is absent or still what
+// docgen wrote there, before it is replaced or removed.
+func (l *Live) owns(path, dst string) error {
+	info, err := os.Lstat(dst)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	l.mu.Lock()
+	e, ok := l.m.files[path]
+	l.mu.Unlock()
+	if ok && !e.dir && info.Mode().IsRegular() && e.size == info.Size() && e.mtime == info.ModTime().UnixNano() {
+		return nil
+	}
+	return &OwnershipError{Out: l.o.out, Files: []string{path}}
 }
 
 // Commit records what the folder now holds.

@@ -364,3 +364,40 @@ func TestLiveKilledBeforeCommit(t *testing.T) {
 		t.Fatal("a hand edit of a file serve wrote was accepted")
 	}
 }
+
+// Writing in place without checking the whole folder (a warm build's edit)
+// still never replaces or removes a file docgen did not write as it is.
+func TestLiveChecksEachFileItReplaces(t *testing.T) {
+	root := site(t)
+	out := filepath.Join(root, "public")
+	o, _ := open(t, root, out)
+	publishFiles(t, o, map[string]string{"a.html": "a", "b.html": "b"})
+	o.Close()
+
+	o, err := Open(Options{Root: root, Config: filepath.Join(root, "config.toml"), Out: out, Command: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer o.Close()
+	os.WriteFile(filepath.Join(out, "a.html"), []byte("edited by hand"), 0o644)
+	os.WriteFile(filepath.Join(out, "mine.html"), []byte("mine"), 0o644)
+	live := o.Live()
+	var own *OwnershipError
+	if err := live.Put("a.html", []byte("new")); !errors.As(err, &own) {
+		t.Errorf("replacing a hand-edited file: %v, want an OwnershipError", err)
+	}
+	if err := live.Put("mine.html", []byte("new")); !errors.As(err, &own) {
+		t.Errorf("replacing a file docgen never wrote: %v, want an OwnershipError", err)
+	}
+	if err := live.Remove("a.html"); !errors.As(err, &own) {
+		t.Errorf("removing a hand-edited file: %v, want an OwnershipError", err)
+	}
+	if err := live.Put("b.html", []byte("b2")); err != nil {
+		t.Errorf("replacing docgen's own file: %v", err)
+	}
+	for p, want := range map[string]string{"a.html": "edited by hand", "mine.html": "mine", "b.html": "b2"} {
+		if data, _ := os.ReadFile(filepath.Join(out, p)); string(data) != want {
+			t.Errorf("%s holds %q, want %q", p, data, want)
+		}
+	}
+}

@@ -75,6 +75,10 @@ func New(opts pipeline.Options, log io.Writer) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := out.Check(); err != nil {
+		out.Close()
+		return nil, err
+	}
 	stage, err := out.Stage()
 	if err != nil {
 		out.Close()
