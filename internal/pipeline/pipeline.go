@@ -44,6 +44,10 @@ type Options struct {
 	// CacheLimit bounds the page bodies a build keeps on disk for the next
 	// one, in bytes (default 2 GiB); a site whose bodies take more keeps none.
 	CacheLimit int64
+
+	// pageChunk, when set, cuts the saved state's pages into frames of
+	// about this many (tests cut small sites into several).
+	pageChunk int
 }
 
 // WithDefaults fills in the default config file and output folder.

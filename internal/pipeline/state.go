@@ -9,6 +9,8 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash/crc32"
+	"hash/fnv"
 	"io"
 	"io/fs"
 	"os"
@@ -38,7 +40,7 @@ import (
 // or --force, builds from scratch.
 
 // stateFormat changes whenever savedState does.
-const stateFormat = 2
+const stateFormat = 3
 
 // savedState is what a build leaves for the next one.
 type savedState struct {
@@ -53,6 +55,18 @@ type savedState struct {
 	Bodies  map[string]bodyRef
 	Hashes  map[string]uint64
 	Assets  []content.Asset
+	// frames are the pages' frames as read, for saveState to copy.
+	frames []frame
+}
+
+// keptState is what restore took from a saved state: the pages' frames as
+// read, and the page, facts and body each page had then. saveState copies
+// a frame whose pages all still have them instead of encoding it again.
+type keptState struct {
+	frames map[string]frame // by first page path
+	pages  map[string]*content.Page
+	docs   map[string]*render.Parsed
+	bodies map[string]bodyRef
 }
 
 // stamp is what a build remembers of an input file to tell it changed.
@@ -191,11 +205,16 @@ func gitHead(root string) string {
 }
 
 // The state file is a header line, then frames, each a kind byte, its
-// length (uvarint) and one gob value encoded alone: the stateHeader, then
-// the stamps, the output hashes and the pages in chunks of records, then
-// an end frame. Frames are encoded and decoded on all cores (one huge
-// value would also be built and grown in memory whole).
-const stateMagic = "docgen-state 2\n"
+// length (uvarint), one gob value encoded alone and the CRC-32C of that
+// encoding: the stateHeader, then the stamps, the output hashes and the
+// pages in chunks of records, then an end frame. Frames are encoded and
+// decoded on all cores (one huge value would also be built and grown in
+// memory whole), and the pages' frames are cut where a page's path says
+// (pageChunks), so after an edit most of them hold the same pages as in
+// the state read, and are copied from it instead of encoded again. The
+// file is replaced without a flush: a torn one fails its checks, and the
+// next build starts from scratch.
+const stateMagic = "docgen-state 3\n"
 
 // Frame kinds.
 const (
@@ -233,8 +252,31 @@ const stateChunk = 512
 // frame is one value of the state file, before or after gob.
 type frame struct {
 	kind  byte
-	value any    // what is encoded: a *stateHeader or a chunk of records
-	data  []byte // its gob encoding
+	value any      // what is encoded: a *stateHeader or a chunk of records
+	data  []byte   // its gob encoding (set before encodeFrames: copied as is)
+	paths []string // a pages frame's pages, as read
+}
+
+// pageChunks cuts the page records (in path order) into frames that end
+// before a page whose path hashes to a multiple of every (stateChunk, but
+// for tests): a page
+// added or removed changes only its own frame's cut.
+func pageChunks(records []pageRecord, every uint64) [][]pageRecord {
+	var out [][]pageRecord
+	start := 0
+	for i := 1; i <= len(records); i++ {
+		if i == len(records) || pathHash(records[i].Page.Path)%every == 0 {
+			out = append(out, records[start:i])
+			start = i
+		}
+	}
+	return out
+}
+
+func pathHash(p string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(p))
+	return h.Sum64()
 }
 
 // chunked cuts items into frames of kind.
@@ -250,6 +292,9 @@ func chunked[T any](kind byte, items []T) []frame {
 // all cores.
 func encodeFrames(frames []frame) ([]byte, error) {
 	err := parallel.Each(len(frames), func(i int) error {
+		if frames[i].data != nil {
+			return nil // kept from the state read
+		}
 		var b bytes.Buffer
 		if err := gob.NewEncoder(&b).Encode(frames[i].value); err != nil {
 			return err
@@ -262,7 +307,7 @@ func encodeFrames(frames []frame) ([]byte, error) {
 	}
 	size := len(stateMagic) + 16
 	for _, f := range frames {
-		size += len(f.data) + 1 + binary.MaxVarintLen64
+		size += len(f.data) + 5 + binary.MaxVarintLen64
 	}
 	out := make([]byte, 0, size)
 	out = append(out, stateMagic...)
@@ -270,6 +315,7 @@ func encodeFrames(frames []frame) ([]byte, error) {
 		out = append(out, f.kind)
 		out = binary.AppendUvarint(out, uint64(len(f.data)))
 		out = append(out, f.data...)
+		out = binary.LittleEndian.AppendUint32(out, crc32.Checksum(f.data, castagnoli))
 	}
 	return out, nil
 }
@@ -284,11 +330,15 @@ func splitFrames(data []byte) (frames []frame, ok bool) {
 	for len(rest) > 0 {
 		kind := rest[0]
 		n, size := binary.Uvarint(rest[1:])
-		if size <= 0 || n > uint64(len(rest)-1-size) {
+		if size <= 0 || n+4 > uint64(len(rest)-1-size) {
 			return nil, false
 		}
 		body := rest[1+size : 1+size+int(n)]
-		rest = rest[1+size+int(n):]
+		sum := binary.LittleEndian.Uint32(rest[1+size+int(n):])
+		rest = rest[1+size+int(n)+4:]
+		if crc32.Checksum(body, castagnoli) != sum {
+			return nil, false
+		}
 		if kind == frameEnd {
 			return frames, len(rest) == 0
 		}
@@ -342,6 +392,15 @@ func (s *Session) readState(file string) *savedState {
 		Stamps: map[string]stamp{}, Hashes: map[string]uint64{},
 		Facts: map[string]markdown.Facts{}, Bodies: map[string]bodyRef{}}
 	for i := range frames {
+		if frames[i].kind == framePages && len(pages[i]) > 0 {
+			f := frame{kind: framePages, data: frames[i].data}
+			for _, r := range pages[i] {
+				if r.Page != nil {
+					f.paths = append(f.paths, r.Page.Path)
+				}
+			}
+			st.frames = append(st.frames, f)
+		}
 		for _, r := range stamps[i] {
 			st.Stamps[r.Path] = r.Stamp
 		}
@@ -395,12 +454,42 @@ func (s *Session) saveState(file, build, head string, stamps map[string]stamp, b
 			records[i].Facts, records[i].Body = &facts, &r
 		}
 	}
-	frames = append(frames, chunked(framePages, records)...)
+	every := uint64(stateChunk)
+	if s.opts.pageChunk > 0 {
+		every = uint64(s.opts.pageChunk)
+	}
+	for _, chunk := range pageChunks(records, every) {
+		frames = append(frames, s.pageFrame(chunk, bodies))
+	}
 	data, err := encodeFrames(frames)
 	if err != nil {
 		return fmt.Errorf("saving the build's state: %w", err)
 	}
-	return atomicfile.WriteFile(file, data, 0o644)
+	return atomicfile.Replace(file, data, 0o644)
+}
+
+// pageFrame is the frame of a chunk of page records: the one read from the
+// saved state when it held these pages and none of them changed since.
+func (s *Session) pageFrame(chunk []pageRecord, bodies map[string]bodyRef) frame {
+	f := frame{kind: framePages, value: chunk}
+	k := s.kept
+	if k == nil {
+		return f
+	}
+	old, ok := k.frames[chunk[0].Page.Path]
+	if !ok || len(old.paths) != len(chunk) {
+		return f
+	}
+	for i, r := range chunk {
+		p := r.Page.Path
+		body, has := bodies[p]
+		keptBody, had := k.bodies[p]
+		if old.paths[i] != p || r.Page != k.pages[p] || s.last.docs[p] != k.docs[p] || has != had || body != keptBody {
+			return f
+		}
+	}
+	f.value, f.data = nil, old.data
+	return f
 }
 
 // restore makes the saved state the session's last good build, with the
@@ -461,6 +550,18 @@ func (s *Session) restore(saved *savedState, stamps map[string]stamp, head strin
 	for p, r := range saved.Bodies {
 		s.store.at[p] = r
 	}
+	s.kept = &keptState{frames: map[string]frame{}, pages: st.pages, docs: map[string]*render.Parsed{}, bodies: saved.Bodies}
+	for _, f := range saved.frames {
+		s.kept.frames[f.paths[0]] = f
+	}
+	for p, d := range st.docs {
+		s.kept.docs[p] = d
+	}
+	keptPages := make(map[string]*content.Page, len(st.pages))
+	for p, page := range st.pages {
+		keptPages[p] = page
+	}
+	s.kept.pages = keptPages
 	// The site model and link results are made again by arrange.
 	s.last = st
 	for i, p := range paths {

@@ -1,0 +1,89 @@
+package pipeline
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/docgen/docgen/internal/publish"
+)
+
+// readSaved reads the state a Run of dir into out left.
+func readSaved(t *testing.T, dir, out string) *savedState {
+	t.Helper()
+	o, err := publish.Open(publish.Options{Root: dir, Config: filepath.Join(dir, "config.toml"), Out: out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer o.Close()
+	s := NewSession(Options{Root: dir, Out: out})
+	st := s.readState(o.StatePath(".state"))
+	if st == nil {
+		t.Fatal("no state")
+	}
+	return st
+}
+
+// After an edit, a build copies the frames of the pages that did not
+// change from the state it read: what it saves reads back as the state a
+// build from scratch saves. A damaged frame makes the whole state unusable.
+func TestSavedStateAfterEditEqualsFromScratch(t *testing.T) {
+	dir := copySite(t)
+	for i := range 300 {
+		write(t, dir, fmt.Sprintf("content/g%03d/en.md", i), fmt.Sprintf("+++\ntitle = \"G %d\"\nupdated = 2025-01-02\n+++\n\n## Part %d\n\nText [alpha](../alpha/en.md#intro).\n", i, i))
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	run := func(force bool) *Report {
+		t.Helper()
+		rep, err := Run(Options{Root: dir, Out: out, Force: force, pageChunk: 16})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rep
+	}
+	run(false)
+	before := readSaved(t, dir, out)
+	if len(before.frames) < 8 {
+		t.Fatalf("%d page frames, want several", len(before.frames))
+	}
+	write(t, dir, "content/g150/en.md", "+++\ntitle = \"G 150\"\nupdated = 2025-01-02\n+++\n\n## Other\n\nEdited.\n")
+	later(t, dir, "content/g150/en.md")
+	if rep := run(false); rep.Parsed != 1 {
+		t.Fatalf("warm build parsed %d pages, want 1", rep.Parsed)
+	}
+	warm := readSaved(t, dir, out)
+	// Every frame but the edited page's is the one read, byte for byte.
+	copied := map[string]bool{}
+	for _, f := range before.frames {
+		copied[string(f.data)] = true
+	}
+	changed := 0
+	for _, f := range warm.frames {
+		if !copied[string(f.data)] {
+			changed++
+		}
+	}
+	if changed != 1 || len(warm.frames) != len(before.frames) {
+		t.Errorf("%d of %d frames encoded again after a one-page edit (%d before), want 1", changed, len(warm.frames), len(before.frames))
+	}
+	run(true)
+	fresh := readSaved(t, dir, out)
+	if !reflect.DeepEqual(warm.Pages, fresh.Pages) || !reflect.DeepEqual(warm.Facts, fresh.Facts) || !reflect.DeepEqual(warm.Stamps, fresh.Stamps) {
+		t.Error("the state saved after an edit differs from one saved by a build from scratch")
+	}
+
+	o, _ := publish.Open(publish.Options{Root: dir, Config: filepath.Join(dir, "config.toml"), Out: out})
+	file := o.StatePath(".state")
+	o.Close()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data[len(data)/2] ^= 0x40
+	os.WriteFile(file, data, 0o644)
+	if st := NewSession(Options{Root: dir, Out: out}).readState(file); st != nil {
+		t.Error("a state with a flipped byte was read")
+	}
+}
