@@ -81,6 +81,8 @@ type Report struct {
 	Stages []Stage
 	// Out is the output folder written.
 	Out string
+
+	stateFramesCopied int // frames of the saved state copied, not encoded again
 }
 
 // Stage is the time one stage of the pipeline took.

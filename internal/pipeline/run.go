@@ -122,6 +122,7 @@ func Run(opts Options) (*Report, error) {
 	res.Report.Stages = append(append(stages[:len(stages)-1:len(stages)-1], applied...), stages[len(stages)-1])
 	res.Report.Duration = time.Since(start)
 	res.Report.Out = opts.Out
+	res.Report.stateFramesCopied = s.framesCopied
 	return res.Report, nil
 }
 

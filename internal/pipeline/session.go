@@ -34,8 +34,10 @@ type Session struct {
 	// changedAt caches when a source's text changed since a recorded
 	// version (git history is asked once per pair).
 	changedAt map[[3]string]time.Time
-	// kept is what restore read of a saved state, for saveState.
-	kept *keptState
+	// kept is what restore read of a saved state, for saveState, which
+	// counts the frames it copied from it.
+	kept         *keptState
+	framesCopied int
 	// sortKeys keeps the collation keys of titles from one arrange to
 	// the next.
 	sortKeys site.SortKeys

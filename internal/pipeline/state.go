@@ -489,6 +489,7 @@ func (s *Session) pageFrame(chunk []pageRecord, bodies map[string]bodyRef) frame
 		}
 	}
 	f.value, f.data = nil, old.data
+	s.framesCopied++
 	return f
 }
 

@@ -50,10 +50,14 @@ func TestSavedStateAfterEditEqualsFromScratch(t *testing.T) {
 	}
 	write(t, dir, "content/g150/en.md", "+++\ntitle = \"G 150\"\nupdated = 2025-01-02\n+++\n\n## Other\n\nEdited.\n")
 	later(t, dir, "content/g150/en.md")
-	if rep := run(false); rep.Parsed != 1 {
+	rep := run(false)
+	if rep.Parsed != 1 {
 		t.Fatalf("warm build parsed %d pages, want 1", rep.Parsed)
 	}
 	warm := readSaved(t, dir, out)
+	if rep.stateFramesCopied != len(warm.frames)-1 {
+		t.Errorf("%d of %d page frames copied from the state read, want all but the edited page's", rep.stateFramesCopied, len(warm.frames))
+	}
 	// Every frame but the edited page's is the one read, byte for byte.
 	copied := map[string]bool{}
 	for _, f := range before.frames {
