@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"regexp"
 	"slices"
 	"sort"
 )
@@ -206,7 +205,18 @@ func (o *oldIndex) read(name string) ([]byte, error) {
 	return b, nil
 }
 
-var shardID = regexp.MustCompile(`^[0-9a-f]{16}$`)
+// shardID reports whether id is a shard name id: sixteen lower-case hex digits.
+func shardID(id string) bool {
+	if len(id) != 16 {
+		return false
+	}
+	for i := range len(id) {
+		if c := id[i]; !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
+			return false
+		}
+	}
+	return true
+}
 
 // readManifest reads the old manifest and checks it is one idx can patch.
 func (o *oldIndex) readManifest(idx *Index) error {
@@ -229,7 +239,7 @@ func (o *oldIndex) readManifest(idx *Index) error {
 		return rebuild("%s: %d pages, now %d", ManifestName, len(m.Pages), len(idx.Docs))
 	}
 	for j, s := range m.Shards {
-		if j > 0 && s[0] <= m.Shards[j-1][0] || !shardID.MatchString(s[1]) {
+		if j > 0 && s[0] <= m.Shards[j-1][0] || !shardID(s[1]) {
 			return rebuild("%s: bad shard list", ManifestName)
 		}
 		o.firsts = append(o.firsts, s[0])
@@ -303,9 +313,8 @@ func (o *oldIndex) runs(keys []entryKey, edits map[entryKey][]pageEdit) ([]run, 
 		if len(keys) == 0 {
 			return nil, nil
 		}
-		r := run{a: 0, b: -1}
-		r.entries = applyEdits(nil, keys, edits)
-		return []run{r}, nil
+		entries, err := applyEdits(nil, keys, edits)
+		return []run{{a: 0, b: -1, entries: entries}}, err
 	}
 	shardOf := func(key string) int {
 		return max(0, sort.Search(n, func(i int) bool { return o.firsts[i] > key })-1)
@@ -335,7 +344,10 @@ func (o *oldIndex) runs(keys []entryKey, edits map[entryKey][]pageEdit) ([]run, 
 		for end < len(keys) && shardOf(keys[end].key) <= r.b {
 			end++
 		}
-		r.entries = applyEdits(entries, keys[k:end], edits)
+		var err error
+		if r.entries, err = applyEdits(entries, keys[k:end], edits); err != nil {
+			return nil, err
+		}
 		k = end
 		// A run whose first key no longer starts a shard joins the shard
 		// before it (whose first key, untouched, still starts one).
@@ -374,7 +386,7 @@ func groupSize(entries []rawEntry) int {
 // applyEdits returns entries (in key order) with the edits of keys (in
 // key order) applied: postings of the edited pages replaced, keys left
 // without postings dropped, new keys added in order.
-func applyEdits(entries []rawEntry, keys []entryKey, edits map[entryKey][]pageEdit) []rawEntry {
+func applyEdits(entries []rawEntry, keys []entryKey, edits map[entryKey][]pageEdit) ([]rawEntry, error) {
 	out := make([]rawEntry, 0, len(entries)+len(keys))
 	i := 0
 	for _, k := range keys {
@@ -387,40 +399,109 @@ func applyEdits(entries []rawEntry, keys []entryKey, edits map[entryKey][]pageEd
 			old = entries[i].post
 			i++
 		}
-		if post := editPostings(old, edits[k]); len(post) > 0 {
+		post, err := editPostings(old, edits[k])
+		if err != nil {
+			return nil, rebuild("postings of %q: %v", k.key, err)
+		}
+		if len(post) > 0 {
 			out = append(out, rawEntry{k, post})
 		}
 	}
-	return append(out, entries[i:]...)
+	return append(out, entries[i:]...), nil
 }
 
 // editPostings rewrites a key's postings with the edited pages' postings
-// replaced.
-func editPostings(old []byte, edits []pageEdit) []byte {
-	ps, _ := decodePostings(string(old)) // checked: the shard is as Shard wrote it
-	edited := map[uint32]bool{}
-	for _, e := range edits {
-		edited[e.page] = true
-	}
-	keep := ps[:0]
-	for _, p := range ps {
-		if !edited[p.page] {
-			keep = append(keep, p)
+// replaced (edits in page order). The postings between edited pages are
+// copied as they are, but for the first one's page difference.
+func editPostings(old []byte, edits []pageEdit) ([]byte, error) {
+	out := make([]byte, 0, len(old)+16)
+	pos := 0
+	page, last := uint32(0), uint32(0) // of the last posting read, written
+	// copyTo copies the postings before page to (all when to is -1).
+	copyTo := func(to int64) error {
+		first := true
+		from := pos
+		for pos < len(old) {
+			delta, n1 := readNumber(old[pos:])
+			sv, n2 := readNumber(old[pos+max(n1, 0):])
+			if n1 <= 0 || n2 <= 0 {
+				return errors.New("bad postings")
+			}
+			p := page + delta
+			if to >= 0 && int64(p) >= to {
+				break
+			}
+			page, pos = p, pos+n1+n2
+			if first {
+				out = appendNumber(appendNumber(out, p-last), sv)
+				first, from = false, pos
+			}
+			last = p
 		}
+		out = append(out, old[from:pos]...)
+		return nil
 	}
 	for _, e := range edits {
+		if err := copyTo(int64(e.page)); err != nil {
+			return nil, err
+		}
+		for pos < len(old) { // the page's old postings
+			delta, n1 := readNumber(old[pos:])
+			_, n2 := readNumber(old[pos+max(n1, 0):])
+			if n1 <= 0 || n2 <= 0 {
+				return nil, errors.New("bad postings")
+			}
+			if page+delta != e.page {
+				break
+			}
+			page, pos = page+delta, pos+n1+n2
+		}
 		for _, sv := range e.svs {
-			keep = append(keep, posting{e.page, sv})
+			out = appendNumber(appendNumber(out, e.page-last), sv)
+			last = e.page
 		}
 	}
-	sort.Slice(keep, func(i, j int) bool {
-		return keep[i].page < keep[j].page || keep[i].page == keep[j].page && keep[i].sv < keep[j].sv
-	})
-	p := postings{}
-	for _, q := range keep {
-		p.add(q.page, q.sv>>4, q.sv&15)
+	if err := copyTo(-1); err != nil {
+		return nil, err
 	}
-	return p.data
+	return out, nil
+}
+
+// digitValue is the value of a byte of digits, or -1.
+func digitValue(c byte) int {
+	switch {
+	case '0' <= c && c <= '9':
+		return int(c - '0')
+	case 'A' <= c && c <= 'Z':
+		return int(c-'A') + 10
+	case 'a' <= c && c <= 'z':
+		return int(c-'a') + 36
+	case c == '-':
+		return 62
+	case c == '_':
+		return 63
+	}
+	return -1
+}
+
+// readNumber reads the number appendNumber wrote at the start of b and
+// its length, or a length of 0 when b holds none.
+func readNumber(b []byte) (uint32, int) {
+	n := uint64(0)
+	for i, c := range b {
+		d := digitValue(c)
+		if d < 0 || i > 6 {
+			return 0, 0
+		}
+		n |= uint64(d&31) << (5 * i)
+		if d&32 == 0 {
+			if n > 1<<32-1 {
+				return 0, 0
+			}
+			return uint32(n), i + 1
+		}
+	}
+	return 0, 0
 }
 
 // newShard is a shard a run is cut into.

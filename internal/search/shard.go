@@ -125,10 +125,8 @@ func shardNames(firsts []string) []string {
 	return out
 }
 
-var crcTable = crc64.MakeTable(crc64.ECMA)
-
 // crc is the CRC-64 (ECMA) of a file's bytes, which the index hash is made of.
-func crc(b []byte) uint64 { return crc64.Checksum(b, crcTable) }
+func crc(b []byte) uint64 { return crc64.Checksum(b, crc64.MakeTable(crc64.ECMA)) }
 
 // indexHash is the manifest's hash of the shards and fragments: the first
 // twelve hex digits of the SHA-256 of a "name crc\n" line per file, in
