@@ -38,7 +38,7 @@ func (idx *Index) Patch(changed []int, old func(name string) ([]byte, error), ha
 	pageData := map[int][]byte{} // new fragments of changed pages
 	pageCRC := map[int]uint64{}
 	edits := map[entryKey][]pageEdit{}
-	f := folder{}
+	x := newIndexer()
 	for _, i := range slices.Compact(slices.Sorted(slices.Values(changed))) {
 		if i < 0 || i >= n {
 			return nil, fmt.Errorf("search patch: no page %d of %d", i, n)
@@ -52,11 +52,11 @@ func (idx *Index) Patch(changed []int, old func(name string) ([]byte, error), ha
 			return nil, rebuild("%s is not page %s as the manifest counts it", PageName(i), idx.Docs[i].URL)
 		}
 		d := idx.Docs[i]
-		sections, err := d.sections()
+		sections, encoded, err := d.sections()
 		if err != nil {
 			return nil, err
 		}
-		nd := Doc{URL: d.URL, Title: d.Title, Lang: d.Lang, Sections: sections}
+		nd := Doc{URL: d.URL, Title: d.Title, Lang: d.Lang, Sections: sections, encoded: encoded}
 		data := nd.json()
 		pageCRC[i] = crc(data)
 		if bytes.Equal(data, oldData) {
@@ -64,7 +64,7 @@ func (idx *Index) Patch(changed []int, old func(name string) ([]byte, error), ha
 		}
 		pageData[i] = data
 		counts[i] = len(sections)
-		before, after := keyValues(f, od), keyValues(f, nd)
+		before, after := keyValues(x, od), keyValues(x, nd)
 		for k, v := range before {
 			if !slices.Equal(v, after[k]) {
 				edits[k] = append(edits[k], pageEdit{uint32(i), after[k]})
@@ -171,10 +171,11 @@ type pageEdit struct {
 	svs  []uint32
 }
 
-// keyValues lists a page's postings by key (see pageValues).
-func keyValues(f folder, d Doc) map[entryKey][]uint32 {
+// keyValues lists a page's postings by key (see indexer.page).
+func keyValues(x *indexer, d Doc) map[entryKey][]uint32 {
 	out := map[entryKey][]uint32{}
-	pageValues(f, d.Title, d.Sections, func(k entryKey, sec int, v uint32) {
+	x.page(d.Title, d.Sections, func(id int32, sec int, v uint32) {
+		k := x.keys[id]
 		out[k] = append(out[k], uint32(sec)<<4|v)
 	})
 	return out
