@@ -351,14 +351,9 @@ func (o *oldIndex) runs(keys []entryKey, edits map[entryKey][]pageEdit) ([]run, 
 		}
 		k = end
 		// A run whose first key no longer starts a shard joins the shard
-		// before it (whose first key, untouched, still starts one).
+		// before it: an untouched one (runs are apart), whose first key
+		// still starts one.
 		if r.a > 0 && len(r.entries) > 0 && !o.rule.starts(r.entries[0].k.key, groupSize(r.entries)) {
-			if len(out) > 0 && out[len(out)-1].b == r.a-1 {
-				prev := &out[len(out)-1]
-				prev.entries = append(prev.entries, r.entries...)
-				prev.b = r.b
-				continue
-			}
 			es, err := o.shard(r.a - 1)
 			if err != nil {
 				return nil, err
