@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"regexp"
 	"slices"
 	"sort"
 )
@@ -39,7 +38,7 @@ func (idx *Index) Patch(changed []int, old func(name string) ([]byte, error), ha
 	pageData := map[int][]byte{} // new fragments of changed pages
 	pageCRC := map[int]uint64{}
 	edits := map[entryKey][]pageEdit{}
-	f := folder{}
+	x := newIndexer()
 	for _, i := range slices.Compact(slices.Sorted(slices.Values(changed))) {
 		if i < 0 || i >= n {
 			return nil, fmt.Errorf("search patch: no page %d of %d", i, n)
@@ -53,11 +52,11 @@ func (idx *Index) Patch(changed []int, old func(name string) ([]byte, error), ha
 			return nil, rebuild("%s is not page %s as the manifest counts it", PageName(i), idx.Docs[i].URL)
 		}
 		d := idx.Docs[i]
-		sections, err := d.sections()
+		sections, encoded, err := d.sections()
 		if err != nil {
 			return nil, err
 		}
-		nd := Doc{URL: d.URL, Title: d.Title, Lang: d.Lang, Sections: sections}
+		nd := Doc{URL: d.URL, Title: d.Title, Lang: d.Lang, Sections: sections, encoded: encoded}
 		data := nd.json()
 		pageCRC[i] = crc(data)
 		if bytes.Equal(data, oldData) {
@@ -65,7 +64,7 @@ func (idx *Index) Patch(changed []int, old func(name string) ([]byte, error), ha
 		}
 		pageData[i] = data
 		counts[i] = len(sections)
-		before, after := keyValues(f, od), keyValues(f, nd)
+		before, after := keyValues(x, od), keyValues(x, nd)
 		for k, v := range before {
 			if !slices.Equal(v, after[k]) {
 				edits[k] = append(edits[k], pageEdit{uint32(i), after[k]})
@@ -172,10 +171,11 @@ type pageEdit struct {
 	svs  []uint32
 }
 
-// keyValues lists a page's postings by key (see pageValues).
-func keyValues(f folder, d Doc) map[entryKey][]uint32 {
+// keyValues lists a page's postings by key (see indexer.page).
+func keyValues(x *indexer, d Doc) map[entryKey][]uint32 {
 	out := map[entryKey][]uint32{}
-	pageValues(f, d.Title, d.Sections, func(k entryKey, sec int, v uint32) {
+	x.page(d.Title, d.Sections, func(id int32, sec int, v uint32) {
+		k := x.keys[id]
 		out[k] = append(out[k], uint32(sec)<<4|v)
 	})
 	return out
@@ -206,7 +206,18 @@ func (o *oldIndex) read(name string) ([]byte, error) {
 	return b, nil
 }
 
-var shardID = regexp.MustCompile(`^[0-9a-f]{16}$`)
+// shardID reports whether id is a shard name id: sixteen lower-case hex digits.
+func shardID(id string) bool {
+	if len(id) != 16 {
+		return false
+	}
+	for i := range len(id) {
+		if c := id[i]; !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
+			return false
+		}
+	}
+	return true
+}
 
 // readManifest reads the old manifest and checks it is one idx can patch.
 func (o *oldIndex) readManifest(idx *Index) error {
@@ -229,7 +240,7 @@ func (o *oldIndex) readManifest(idx *Index) error {
 		return rebuild("%s: %d pages, now %d", ManifestName, len(m.Pages), len(idx.Docs))
 	}
 	for j, s := range m.Shards {
-		if j > 0 && s[0] <= m.Shards[j-1][0] || !shardID.MatchString(s[1]) {
+		if j > 0 && s[0] <= m.Shards[j-1][0] || !shardID(s[1]) {
 			return rebuild("%s: bad shard list", ManifestName)
 		}
 		o.firsts = append(o.firsts, s[0])
@@ -303,9 +314,8 @@ func (o *oldIndex) runs(keys []entryKey, edits map[entryKey][]pageEdit) ([]run, 
 		if len(keys) == 0 {
 			return nil, nil
 		}
-		r := run{a: 0, b: -1}
-		r.entries = applyEdits(nil, keys, edits)
-		return []run{r}, nil
+		entries, err := applyEdits(nil, keys, edits)
+		return []run{{a: 0, b: -1, entries: entries}}, err
 	}
 	shardOf := func(key string) int {
 		return max(0, sort.Search(n, func(i int) bool { return o.firsts[i] > key })-1)
@@ -335,17 +345,15 @@ func (o *oldIndex) runs(keys []entryKey, edits map[entryKey][]pageEdit) ([]run, 
 		for end < len(keys) && shardOf(keys[end].key) <= r.b {
 			end++
 		}
-		r.entries = applyEdits(entries, keys[k:end], edits)
+		var err error
+		if r.entries, err = applyEdits(entries, keys[k:end], edits); err != nil {
+			return nil, err
+		}
 		k = end
 		// A run whose first key no longer starts a shard joins the shard
-		// before it (whose first key, untouched, still starts one).
+		// before it: an untouched one (runs are apart), whose first key
+		// still starts one.
 		if r.a > 0 && len(r.entries) > 0 && !o.rule.starts(r.entries[0].k.key, groupSize(r.entries)) {
-			if len(out) > 0 && out[len(out)-1].b == r.a-1 {
-				prev := &out[len(out)-1]
-				prev.entries = append(prev.entries, r.entries...)
-				prev.b = r.b
-				continue
-			}
 			es, err := o.shard(r.a - 1)
 			if err != nil {
 				return nil, err
@@ -374,7 +382,7 @@ func groupSize(entries []rawEntry) int {
 // applyEdits returns entries (in key order) with the edits of keys (in
 // key order) applied: postings of the edited pages replaced, keys left
 // without postings dropped, new keys added in order.
-func applyEdits(entries []rawEntry, keys []entryKey, edits map[entryKey][]pageEdit) []rawEntry {
+func applyEdits(entries []rawEntry, keys []entryKey, edits map[entryKey][]pageEdit) ([]rawEntry, error) {
 	out := make([]rawEntry, 0, len(entries)+len(keys))
 	i := 0
 	for _, k := range keys {
@@ -387,40 +395,109 @@ func applyEdits(entries []rawEntry, keys []entryKey, edits map[entryKey][]pageEd
 			old = entries[i].post
 			i++
 		}
-		if post := editPostings(old, edits[k]); len(post) > 0 {
+		post, err := editPostings(old, edits[k])
+		if err != nil {
+			return nil, rebuild("postings of %q: %v", k.key, err)
+		}
+		if len(post) > 0 {
 			out = append(out, rawEntry{k, post})
 		}
 	}
-	return append(out, entries[i:]...)
+	return append(out, entries[i:]...), nil
 }
 
 // editPostings rewrites a key's postings with the edited pages' postings
-// replaced.
-func editPostings(old []byte, edits []pageEdit) []byte {
-	ps, _ := decodePostings(string(old)) // checked: the shard is as Shard wrote it
-	edited := map[uint32]bool{}
-	for _, e := range edits {
-		edited[e.page] = true
-	}
-	keep := ps[:0]
-	for _, p := range ps {
-		if !edited[p.page] {
-			keep = append(keep, p)
+// replaced (edits in page order). The postings between edited pages are
+// copied as they are, but for the first one's page difference.
+func editPostings(old []byte, edits []pageEdit) ([]byte, error) {
+	out := make([]byte, 0, len(old)+16)
+	pos := 0
+	page, last := uint32(0), uint32(0) // of the last posting read, written
+	// copyTo copies the postings before page to (all when to is -1).
+	copyTo := func(to int64) error {
+		first := true
+		from := pos
+		for pos < len(old) {
+			delta, n1 := readNumber(old[pos:])
+			sv, n2 := readNumber(old[pos+max(n1, 0):])
+			if n1 <= 0 || n2 <= 0 {
+				return errors.New("bad postings")
+			}
+			p := page + delta
+			if to >= 0 && int64(p) >= to {
+				break
+			}
+			page, pos = p, pos+n1+n2
+			if first {
+				out = appendNumber(appendNumber(out, p-last), sv)
+				first, from = false, pos
+			}
+			last = p
 		}
+		out = append(out, old[from:pos]...)
+		return nil
 	}
 	for _, e := range edits {
+		if err := copyTo(int64(e.page)); err != nil {
+			return nil, err
+		}
+		for pos < len(old) { // the page's old postings
+			delta, n1 := readNumber(old[pos:])
+			_, n2 := readNumber(old[pos+max(n1, 0):])
+			if n1 <= 0 || n2 <= 0 {
+				return nil, errors.New("bad postings")
+			}
+			if page+delta != e.page {
+				break
+			}
+			page, pos = page+delta, pos+n1+n2
+		}
 		for _, sv := range e.svs {
-			keep = append(keep, posting{e.page, sv})
+			out = appendNumber(appendNumber(out, e.page-last), sv)
+			last = e.page
 		}
 	}
-	sort.Slice(keep, func(i, j int) bool {
-		return keep[i].page < keep[j].page || keep[i].page == keep[j].page && keep[i].sv < keep[j].sv
-	})
-	p := postings{}
-	for _, q := range keep {
-		p.add(q.page, q.sv>>4, q.sv&15)
+	if err := copyTo(-1); err != nil {
+		return nil, err
 	}
-	return p.data
+	return out, nil
+}
+
+// digitValue is the value of a byte of digits, or -1.
+func digitValue(c byte) int {
+	switch {
+	case '0' <= c && c <= '9':
+		return int(c - '0')
+	case 'A' <= c && c <= 'Z':
+		return int(c-'A') + 10
+	case 'a' <= c && c <= 'z':
+		return int(c-'a') + 36
+	case c == '-':
+		return 62
+	case c == '_':
+		return 63
+	}
+	return -1
+}
+
+// readNumber reads the number appendNumber wrote at the start of b and
+// its length, or a length of 0 when b holds none.
+func readNumber(b []byte) (uint32, int) {
+	n := uint64(0)
+	for i, c := range b {
+		d := digitValue(c)
+		if d < 0 || i > 6 {
+			return 0, 0
+		}
+		n |= uint64(d&31) << (5 * i)
+		if d&32 == 0 {
+			if n > 1<<32-1 {
+				return 0, 0
+			}
+			return uint32(n), i + 1
+		}
+	}
+	return 0, 0
 }
 
 // newShard is a shard a run is cut into.

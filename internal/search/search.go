@@ -6,7 +6,9 @@
 // word whatever yeh, kaf or zero-width non-joiner it was typed with.
 // Normalize has a twin in layouts/assets/docgen.js; both are tested against
 // the same cases. The index is written sharded (Index.Shard), so a query
-// fetches only the parts it needs (QueryShards, which the script follows).
+// fetches only the parts it needs (QueryShards, which the script follows),
+// and brought up to date after an edit by rewriting the few files the
+// edit touches (Index.Patch).
 package search
 
 import (

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"hash/crc64"
 	"hash/fnv"
+	"slices"
 	"sort"
 	"strconv"
 	"unicode/utf8"
@@ -41,10 +42,17 @@ const (
 	ManifestName  = "search.json"
 	formatVersion = 3
 
-	// shardEvery is how many keys a shard holds on average, big ones apart.
+	// shardEvery is how many keys a shard holds on average, big ones
+	// apart. Most keys of a language occur in a page or two (a few bytes of
+	// postings), so at 4,000 pages of the bench corpus a language has about
+	// 37,000 keys and 350 shards, a kilobyte or so compressed (Thai, whose
+	// grams repeat in every page, has 1,000).
 	shardEvery = 128
-	// bigPostings is the size from which a key's postings start a shard.
-	bigPostings = 4096
+	// bigPostings is the size from which a key's postings start a shard:
+	// a key in most pages of a 4,000-page language (some 1,000 Thai grams
+	// there). Lower, Thai gets a shard per big key; higher, a shard may
+	// hold many of them and a query fetch them all.
+	bigPostings = 16384
 )
 
 // PageName is the name of page i's fragment, relative to the language's folder.
@@ -118,10 +126,8 @@ func shardNames(firsts []string) []string {
 	return out
 }
 
-var crcTable = crc64.MakeTable(crc64.ECMA)
-
 // crc is the CRC-64 (ECMA) of a file's bytes, which the index hash is made of.
-func crc(b []byte) uint64 { return crc64.Checksum(b, crcTable) }
+func crc(b []byte) uint64 { return crc64.Checksum(b, crc64.MakeTable(crc64.ECMA)) }
 
 // indexHash is the manifest's hash of the shards and fragments: the first
 // twelve hex digits of the SHA-256 of a "name crc\n" line per file, in
@@ -140,41 +146,101 @@ func indexHash(names []string, crcs []uint64) string {
 }
 
 // sections returns the page's sections, reading them when they are
-// loaded on demand.
-func (d Doc) sections() ([]Section, error) {
+// loaded on demand, and their encoding when the page came encoded.
+func (d Doc) sections() ([]Section, []byte, error) {
 	encoded := d.encoded
 	if d.load != nil {
 		var err error
 		if encoded, err = d.load(); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	if encoded == nil {
-		return d.Sections, nil
+		return d.Sections, nil, nil
 	}
 	var sections []Section
 	if err := json.Unmarshal(encoded, &sections); err != nil {
-		return nil, fmt.Errorf("search index of %s: %w", d.URL, err)
+		return nil, nil, fmt.Errorf("search index of %s: %w", d.URL, err)
 	}
-	return sections, nil
+	return sections, encoded, nil
 }
 
-// pageValues calls each, in section order, with every key of a page's
-// section and its value (see the format above).
-func pageValues(f folder, title string, sections []Section, each func(k entryKey, sec int, v uint32)) {
-	tv := map[entryKey]uint32{}
-	addField(tv, indexWords(title, f.normalize), 1, false)
-	vals := make(map[entryKey]uint32, len(tv)+64)
+// indexer cuts pages into keys and their values (see the format above),
+// numbering each key the first time it meets it, so that a section's
+// values are kept by number rather than in a map.
+type indexer struct {
+	f    folder
+	ids  map[entryKey]int32
+	keys []entryKey // by number
+	vals []uint32   // by number: the value in the section being cut
+	seen []int32    // the keys of that section
+}
+
+func newIndexer() *indexer { return &indexer{f: folder{}, ids: map[entryKey]int32{}} }
+
+// page calls each, in section order, with every key of the page's
+// sections (by number) and its value there.
+func (x *indexer) page(title string, sections []Section, each func(id int32, sec int, v uint32)) {
+	x.field(title, 1, false)
+	inTitle := slices.Clone(x.seen)
 	for s, sec := range sections {
-		clear(vals)
-		for k, v := range tv {
-			vals[k] = v
+		x.seen = append(x.seen[:0], inTitle...)
+		for _, id := range inTitle {
+			x.vals[id] = 1
 		}
-		addField(vals, indexWords(sec.Heading, f.normalize), 2, false)
-		addField(vals, indexWords(sec.Text, f.normalize), 4, true)
-		for k, v := range vals {
-			each(k, s, min(v>>2, bodyCap)<<2|v&3)
+		x.field(sec.Heading, 2, false)
+		x.field(sec.Text, 4, true)
+		for _, id := range x.seen {
+			v := x.vals[id]
+			each(id, s, min(v>>2, bodyCap)<<2|v&3)
+			x.vals[id] = 0
 		}
+	}
+	for _, id := range x.seen {
+		x.vals[id] = 0
+	}
+	x.seen = x.seen[:0]
+}
+
+// field adds the keys of a field's words (indexWords) to the section's
+// values: for title (1) and heading (2) the flag, for body text (4) one
+// count per occurrence. Unspaced words give a key per Gram-character gram.
+func (x *indexer) field(text string, v uint32, count bool) {
+	for _, w := range indexWords(text, x.f.normalize) {
+		if !unspaced(w) {
+			x.add(entryKey{w, false}, v, count)
+			continue
+		}
+		for i := range w {
+			if !utf8.RuneStart(w[i]) {
+				continue
+			}
+			end, r := i, 0
+			for end < len(w) && r < Gram {
+				_, size := utf8.DecodeRuneInString(w[end:])
+				end += size
+				r++
+			}
+			x.add(entryKey{w[i:end], true}, v, count)
+		}
+	}
+}
+
+func (x *indexer) add(k entryKey, v uint32, count bool) {
+	id, ok := x.ids[k]
+	if !ok {
+		id = int32(len(x.keys))
+		x.ids[k] = id
+		x.keys = append(x.keys, k)
+		x.vals = append(x.vals, 0)
+	}
+	if x.vals[id] == 0 {
+		x.seen = append(x.seen, id)
+	}
+	if count {
+		x.vals[id] += v
+	} else {
+		x.vals[id] |= v
 	}
 }
 
@@ -184,27 +250,25 @@ func pageValues(f folder, title string, sections []Section, each func(k entryKey
 // loaded on demand (Page.Load) are read one at a time: the index then
 // holds its postings, not the language's text.
 func (idx *Index) Shard(emit func(File) error) ([]File, error) {
-	f := folder{}
-	post := map[entryKey]*postings{}
+	x := newIndexer()
+	var post []postings // by key number
 	var pages []File
 	counts := make([]int, len(idx.Docs))
 	pageCRCs := make([]uint64, len(idx.Docs))
 	for i, d := range idx.Docs {
-		sections, err := d.sections()
+		sections, encoded, err := d.sections()
 		if err != nil {
 			return nil, err
 		}
 		page := uint32(i)
-		pageValues(f, d.Title, sections, func(k entryKey, sec int, v uint32) {
-			p := post[k]
-			if p == nil {
-				p = &postings{}
-				post[k] = p
+		x.page(d.Title, sections, func(id int32, sec int, v uint32) {
+			if int(id) >= len(post) {
+				post = append(post, make([]postings, len(x.keys)-len(post))...)
 			}
-			p.add(page, uint32(sec), v)
+			post[id].add(page, uint32(sec), v)
 		})
 		counts[i] = len(sections)
-		doc := Doc{URL: d.URL, Title: d.Title, Lang: d.Lang, Sections: sections}
+		doc := Doc{URL: d.URL, Title: d.Title, Lang: d.Lang, Sections: sections, encoded: encoded}
 		file := File{Name: PageName(i), Data: doc.json()}
 		pageCRCs[i] = crc(file.Data)
 		if emit != nil {
@@ -216,24 +280,27 @@ func (idx *Index) Shard(emit func(File) error) ([]File, error) {
 		pages = append(pages, file)
 	}
 
-	keys := make([]entryKey, 0, len(post))
-	for k := range post {
-		keys = append(keys, k)
+	keys := make([]int32, 0, len(post))
+	for id, p := range post {
+		if len(p.data) > 0 { // not a key only of pages without sections
+			keys = append(keys, int32(id))
+		}
 	}
-	sort.Slice(keys, func(i, j int) bool { return keyLess(keys[i], keys[j]) })
+	sort.Slice(keys, func(i, j int) bool { return keyLess(x.keys[keys[i]], x.keys[keys[j]]) })
 	// Where shards start: at indexes of keys.
 	rule := idx.rule()
 	var starts []int
 	var firsts []string
 	for i := 0; i < len(keys); {
 		end, size := i, 0
-		for end < len(keys) && keys[end].key == keys[i].key {
+		key := x.keys[keys[i]].key
+		for end < len(keys) && x.keys[keys[end]].key == key {
 			size += len(post[keys[end]].data)
 			end++
 		}
-		if i == 0 || rule.starts(keys[i].key, size) {
+		if i == 0 || rule.starts(key, size) {
 			starts = append(starts, i)
-			firsts = append(firsts, keys[i].key)
+			firsts = append(firsts, key)
 		}
 		i = end
 	}
@@ -245,9 +312,9 @@ func (idx *Index) Shard(emit func(File) error) ([]File, error) {
 			end = starts[j+1]
 		}
 		var b bytes.Buffer
-		for _, k := range keys[start:end] {
-			writeEntry(&b, k, post[k].data)
-			delete(post, k)
+		for _, id := range keys[start:end] {
+			writeEntry(&b, x.keys[id], post[id].data)
+			post[id].data = nil
 		}
 		shards[j] = File{Name: shardName(ids[j]), Data: closeShard(&b)}
 	}
@@ -339,37 +406,8 @@ func appendNumber(out []byte, n uint32) []byte {
 	return append(out, digits[n])
 }
 
-// addField adds the keys of a field's words (indexWords) to vals: for title (1) and
-// heading (2) the flag, for body text (4) one count per occurrence.
-func addField(vals map[entryKey]uint32, fieldWords []string, v uint32, count bool) {
-	add := func(k entryKey) {
-		if count {
-			vals[k] += v
-		} else {
-			vals[k] |= v
-		}
-	}
-	for _, w := range fieldWords {
-		if !unspaced(w) {
-			add(entryKey{w, false})
-			continue
-		}
-		for i := range w {
-			if !utf8.RuneStart(w[i]) {
-				continue
-			}
-			end, r := i, 0
-			for end < len(w) && r < Gram {
-				_, size := utf8.DecodeRuneInString(w[end:])
-				end += size
-				r++
-			}
-			add(entryKey{w[i:end], true})
-		}
-	}
-}
-
-// json encodes one page's fragment: the page as the whole index held it.
+// json encodes one page's fragment: the page as the whole index held it
+// (its sections as they came encoded, if they did).
 func (d Doc) json() []byte {
 	var b bytes.Buffer
 	b.WriteString(`{"u":`)
@@ -381,7 +419,11 @@ func (d Doc) json() []byte {
 		b.Write(encode(d.Lang))
 	}
 	b.WriteString(`,"s":`)
-	b.Write(EncodeSections(d.Sections))
+	if d.encoded != nil {
+		b.Write(d.encoded)
+	} else {
+		b.Write(EncodeSections(d.Sections))
+	}
 	b.WriteString("}\n")
 	return b.Bytes()
 }

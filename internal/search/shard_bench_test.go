@@ -84,12 +84,18 @@ func BenchmarkShard(b *testing.B) {
 	}
 }
 
-// BenchmarkPatchOnePage patches the index of BenchmarkShard after one word
-// of one page changed (the old files and their checksums in memory, as a
-// server holds them).
+// BenchmarkPatchOnePage patches the index of BenchmarkShard (and of a Thai
+// language like it) after one word of one page changed, the old files and
+// their checksums in memory, as a server holds them.
 func BenchmarkPatchOnePage(b *testing.B) {
-	pages := synthPages(1, "en", 4000, 1200)
-	old := fileSet(b, Build("en", pages))
+	for _, script := range []string{"en", "th"} {
+		b.Run(script, func(b *testing.B) { benchmarkPatch(b, script) })
+	}
+}
+
+func benchmarkPatch(b *testing.B, script string) {
+	pages := synthPages(1, script, 4000, 1200)
+	old := fileSet(b, Build(script, pages))
 	sums := make(map[string]uint64, len(old))
 	for name, data := range old {
 		sums[name] = crc(data)
@@ -98,12 +104,23 @@ func BenchmarkPatchOnePage(b *testing.B) {
 	if err := jsonUnmarshal(pages[2000].Sections, &secs); err != nil {
 		b.Fatal(err)
 	}
-	secs[0].Text += " unheardof"
+	secs[0].Text += " " + synthWords(rand.New(rand.NewPCG(9, 9)), script, 1)[0]
 	pages[2000].Sections = EncodeSections(secs)
-	idx := Build("en", pages)
+	idx := Build(script, pages)
 	changed := []int{slices.IndexFunc(idx.Docs, func(d Doc) bool { return d.URL == pages[2000].URL })}
 	read := func(name string) ([]byte, error) { return old[name], nil }
 	hashOf := func(name string) (uint64, bool) { s, ok := sums[name]; return s, ok }
+	files, err := idx.Patch(changed, read, hashOf)
+	if err != nil {
+		b.Fatal(err)
+	}
+	written := 0
+	for _, f := range files {
+		if f.Data != nil {
+			written++
+		}
+	}
+	b.ReportMetric(float64(written), "files-written")
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := idx.Patch(changed, read, hashOf); err != nil {

@@ -29,7 +29,9 @@ for (const lang of ["fa", "th"]) {
   test(`a ${lang} query fetches the manifest, a few shards and the pages it shows`, async () => {
     const pub = path.join(dir, "corpus", "docgen", "public", lang);
     const manifest = JSON.parse(readFileSync(path.join(pub, "search.json"), "utf8"));
-    assert.ok(manifest.shards.length >= 20, `only ${manifest.shards.length} shards`);
+    // Shards are cut where keys say (about 128 keys a shard, and every key
+    // of 16 KB of postings starts one): some 15 a language at 200 pages.
+    assert.ok(manifest.shards.length >= 10, `only ${manifest.shards.length} shards`);
     // A page in the language itself (not an English fallback).
     let target;
     for (let i = 17; !target || target.l; i++) target = JSON.parse(readFileSync(path.join(pub, "search", `p${i}.json`), "utf8"));
