@@ -255,6 +255,7 @@ type frame struct {
 	value any      // what is encoded: a *stateHeader or a chunk of records
 	data  []byte   // its gob encoding (set before encodeFrames: copied as is)
 	paths []string // a pages frame's pages, as read
+	sum   uint32   // CRC-32C of data, when data was read
 }
 
 // pageChunks cuts the page records (in path order) into frames that end
@@ -315,7 +316,11 @@ func encodeFrames(frames []frame) ([]byte, error) {
 		out = append(out, f.kind)
 		out = binary.AppendUvarint(out, uint64(len(f.data)))
 		out = append(out, f.data...)
-		out = binary.LittleEndian.AppendUint32(out, crc32.Checksum(f.data, castagnoli))
+		sum := f.sum
+		if f.value != nil || f.kind == frameEnd {
+			sum = crc32.Checksum(f.data, castagnoli) // encoded now
+		}
+		out = binary.LittleEndian.AppendUint32(out, sum)
 	}
 	return out, nil
 }
@@ -342,7 +347,7 @@ func splitFrames(data []byte) (frames []frame, ok bool) {
 		if kind == frameEnd {
 			return frames, len(rest) == 0
 		}
-		frames = append(frames, frame{kind: kind, data: body})
+		frames = append(frames, frame{kind: kind, data: body, sum: sum})
 	}
 	return nil, false // no end frame: cut short
 }
@@ -388,12 +393,16 @@ func (s *Session) readState(file string) *savedState {
 	if err != nil {
 		return nil
 	}
+	var nStamps, nHashes, nPages int
+	for i := range frames {
+		nStamps, nHashes, nPages = nStamps+len(stamps[i]), nHashes+len(hashes[i]), nPages+len(pages[i])
+	}
 	st := &savedState{Format: h.Format, Version: h.Version, Options: h.Options, Build: h.Build, Head: h.Head, Assets: h.Assets,
-		Stamps: map[string]stamp{}, Hashes: map[string]uint64{},
-		Facts: map[string]markdown.Facts{}, Bodies: map[string]bodyRef{}}
+		Stamps: make(map[string]stamp, nStamps), Hashes: make(map[string]uint64, nHashes),
+		Facts: make(map[string]markdown.Facts, nPages), Bodies: make(map[string]bodyRef, nPages), Pages: make([]*content.Page, 0, nPages)}
 	for i := range frames {
 		if frames[i].kind == framePages && len(pages[i]) > 0 {
-			f := frame{kind: framePages, data: frames[i].data}
+			f := frame{kind: framePages, data: frames[i].data, sum: frames[i].sum}
 			for _, r := range pages[i] {
 				if r.Page != nil {
 					f.paths = append(f.paths, r.Page.Path)
@@ -488,7 +497,7 @@ func (s *Session) pageFrame(chunk []pageRecord, bodies map[string]bodyRef) frame
 			return f
 		}
 	}
-	f.value, f.data = nil, old.data
+	f.value, f.data, f.sum = nil, old.data, old.sum
 	s.framesCopied++
 	return f
 }
@@ -503,7 +512,7 @@ func (s *Session) restore(saved *savedState, stamps map[string]stamp, head strin
 	if err != nil {
 		return Change{}, err
 	}
-	st := &snapshot{in: in, pages: map[string]*content.Page{}, docs: map[string]*render.Parsed{},
+	st := &snapshot{in: in, pages: make(map[string]*content.Page, len(saved.Pages)), docs: make(map[string]*render.Parsed, len(saved.Pages)),
 		hashes: saved.Hashes, assets: saved.Assets}
 	if st.hashes == nil {
 		st.hashes = map[string]uint64{}

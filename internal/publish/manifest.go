@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -97,17 +96,20 @@ func (m *manifest) encode() []byte {
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
-	var b bytes.Buffer
-	b.WriteString(manifestHeader + " " + m.inputs + "\n")
+	b := make([]byte, 0, 64*len(paths)+64)
+	b = append(b, manifestHeader+" "+m.inputs+"\n"...)
 	for _, p := range paths {
 		e := m.files[p]
 		if e.dir {
-			b.WriteString("d " + p + "\n")
-		} else {
-			fmt.Fprintf(&b, "f %d %d %s\n", e.size, e.mtime, p)
+			b = append(append(append(b, "d "...), p...), '\n')
+			continue
 		}
+		b = append(b, "f "...)
+		b = append(strconv.AppendInt(b, e.size, 10), ' ')
+		b = append(strconv.AppendInt(b, e.mtime, 10), ' ')
+		b = append(append(b, p...), '\n')
 	}
-	return b.Bytes()
+	return b
 }
 
 // readManifest reads a stored manifest; ok is false when there is none or
