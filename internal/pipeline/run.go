@@ -55,6 +55,17 @@ func Run(opts Options) (*Report, error) {
 		}
 		stampc <- stamped{stamps, gitHead(opts.Root), err}
 	}()
+	// The configuration, catalogs and layouts too, and the output's record.
+	type loaded struct {
+		in  *inputs
+		err error
+	}
+	inputsc := make(chan loaded, 1)
+	go func() {
+		in, err := s.loadInputs()
+		inputsc <- loaded{in, err}
+	}()
+	go out.WrittenBy("")
 	var saved *savedState
 	if !opts.Force {
 		saved = s.readState(statePath)
@@ -69,7 +80,8 @@ func Run(opts Options) (*Report, error) {
 	var res *Outcome
 	ch := Change{All: true}
 	if saved != nil {
-		if ch, err = s.restore(saved, stamps, head); err != nil {
+		inputs := func() (*inputs, error) { l := <-inputsc; return l.in, l.err }
+		if ch, err = s.restore(saved, stamps, head, inputs); err != nil {
 			return nil, err
 		}
 		lap("restore")

@@ -17,6 +17,7 @@ import (
 	"os/exec"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -55,18 +56,27 @@ type savedState struct {
 	Bodies  map[string]bodyRef
 	Hashes  map[string]uint64
 	Assets  []content.Asset
-	// frames are the pages' frames as read, for saveState to copy.
+	// frames are the frames of records as read, for saveState to copy.
 	frames []frame
 }
 
-// keptState is what restore took from a saved state: the pages' frames as
-// read, and the page, facts and body each page had then. saveState copies
-// a frame whose pages all still have them instead of encoding it again.
+// keptState is what restore took from a saved state: the frames of
+// records as read, and each record then (stamp, output hash, page with its
+// facts and body). saveState copies a frame whose records are all the same
+// instead of encoding it again.
 type keptState struct {
-	frames map[string]frame // by first page path
+	frames map[frameKey]frame
+	stamps map[string]stamp
+	hashes map[string]uint64
 	pages  map[string]*content.Page
 	docs   map[string]*render.Parsed
 	bodies map[string]bodyRef
+}
+
+// frameKey names a frame of records by its kind and first path.
+type frameKey struct {
+	kind  byte
+	first string
 }
 
 // stamp is what a build remembers of an input file to tell it changed.
@@ -258,35 +268,53 @@ type frame struct {
 	sum   uint32   // CRC-32C of data, when data was read
 }
 
-// pageChunks cuts the page records (in path order) into frames that end
-// before a page whose path hashes to a multiple of every (stateChunk, but
-// for tests): a page
-// added or removed changes only its own frame's cut.
-func pageChunks(records []pageRecord, every uint64) [][]pageRecord {
-	var out [][]pageRecord
-	start := 0
-	for i := 1; i <= len(records); i++ {
-		if i == len(records) || pathHash(records[i].Page.Path)%every == 0 {
-			out = append(out, records[start:i])
-			start = i
-		}
-	}
-	return out
-}
-
 func pathHash(p string) uint64 {
 	h := fnv.New64a()
 	h.Write([]byte(p))
 	return h.Sum64()
 }
 
-// chunked cuts items into frames of kind.
-func chunked[T any](kind byte, items []T) []frame {
+// recordFrames cuts records sorted by path into frames, each ending before
+// a path whose hash is a multiple of stateChunk (so an added or removed
+// record moves only its own frame's cut). A frame read from the saved
+// state that holds the same paths, and whose records all are the same
+// (same(i)), is copied; the others get their value (value(lo, hi)) to
+// encode.
+func (s *Session) recordFrames(kind byte, paths []string, same func(i int) bool, value func(lo, hi int) any) []frame {
+	every := uint64(stateChunk)
+	if s.opts.pageChunk > 0 {
+		every = uint64(s.opts.pageChunk)
+	}
 	var out []frame
-	for lo := 0; lo < len(items); lo += stateChunk {
-		out = append(out, frame{kind: kind, value: items[lo:min(lo+stateChunk, len(items))]})
+	start := 0
+	for i := 1; i <= len(paths); i++ {
+		if i < len(paths) && pathHash(paths[i])%every != 0 {
+			continue
+		}
+		out = append(out, s.recordFrame(kind, paths[start:i], start, same, value))
+		start = i
 	}
 	return out
+}
+
+func (s *Session) recordFrame(kind byte, paths []string, lo int, same func(int) bool, value func(lo, hi int) any) frame {
+	if k := s.kept; k != nil {
+		if old, ok := k.frames[frameKey{kind, paths[0]}]; ok && slices.Equal(old.paths, paths) {
+			copied := true
+			for i := range paths {
+				if copied = same(lo + i); !copied {
+					break
+				}
+			}
+			if copied {
+				if kind == framePages {
+					s.framesCopied++
+				}
+				return frame{kind: kind, data: old.data, sum: old.sum}
+			}
+		}
+	}
+	return frame{kind: kind, value: value(lo, lo+len(paths))}
 }
 
 // encodeFrames writes frames as the state file's bytes, encoding them on
@@ -401,13 +429,19 @@ func (s *Session) readState(file string) *savedState {
 		Stamps: make(map[string]stamp, nStamps), Hashes: make(map[string]uint64, nHashes),
 		Facts: make(map[string]markdown.Facts, nPages), Bodies: make(map[string]bodyRef, nPages), Pages: make([]*content.Page, 0, nPages)}
 	for i := range frames {
-		if frames[i].kind == framePages && len(pages[i]) > 0 {
-			f := frame{kind: framePages, data: frames[i].data, sum: frames[i].sum}
-			for _, r := range pages[i] {
-				if r.Page != nil {
-					f.paths = append(f.paths, r.Page.Path)
-				}
+		f := frame{kind: frames[i].kind, data: frames[i].data, sum: frames[i].sum}
+		for _, r := range stamps[i] {
+			f.paths = append(f.paths, r.Path)
+		}
+		for _, r := range hashes[i] {
+			f.paths = append(f.paths, r.Path)
+		}
+		for _, r := range pages[i] {
+			if r.Page != nil {
+				f.paths = append(f.paths, r.Page.Path)
 			}
+		}
+		if len(f.paths) > 0 {
 			st.frames = append(st.frames, f)
 		}
 		for _, r := range stamps[i] {
@@ -434,20 +468,36 @@ func (s *Session) readState(file string) *savedState {
 
 // saveState writes the state of the session's last good build.
 func (s *Session) saveState(file, build, head string, stamps map[string]stamp, bodies map[string]bodyRef) error {
-	st := s.last
+	st, k := s.last, s.kept
+	if k == nil {
+		k = &keptState{}
+	}
 	frames := []frame{{kind: frameHeader, value: &stateHeader{Format: stateFormat, Version: s.version(), Options: s.opts.optionsKey(), Build: build, Head: head, Assets: st.assets}}}
-	stampList := make([]stampRecord, 0, len(stamps))
-	for p, v := range stamps {
-		stampList = append(stampList, stampRecord{p, v})
-	}
-	sort.Slice(stampList, func(i, j int) bool { return stampList[i].Path < stampList[j].Path })
-	frames = append(frames, chunked(frameStamps, stampList)...)
-	hashList := make([]hashRecord, 0, len(st.hashes))
-	for p, v := range st.hashes {
-		hashList = append(hashList, hashRecord{p, v})
-	}
-	sort.Slice(hashList, func(i, j int) bool { return hashList[i].Path < hashList[j].Path })
-	frames = append(frames, chunked(frameHashes, hashList)...)
+
+	paths := sortedKeys(stamps)
+	frames = append(frames, s.recordFrames(frameStamps, paths, func(i int) bool {
+		old, ok := k.stamps[paths[i]]
+		return ok && old == stamps[paths[i]]
+	}, func(lo, hi int) any {
+		out := make([]stampRecord, 0, hi-lo)
+		for _, p := range paths[lo:hi] {
+			out = append(out, stampRecord{p, stamps[p]})
+		}
+		return out
+	})...)
+
+	outputs := sortedKeys(st.hashes)
+	frames = append(frames, s.recordFrames(frameHashes, outputs, func(i int) bool {
+		old, ok := k.hashes[outputs[i]]
+		return ok && old == st.hashes[outputs[i]]
+	}, func(lo, hi int) any {
+		out := make([]hashRecord, 0, hi-lo)
+		for _, p := range outputs[lo:hi] {
+			out = append(out, hashRecord{p, st.hashes[p]})
+		}
+		return out
+	})...)
+
 	pages := make([]*content.Page, 0, len(st.pages))
 	for _, page := range st.pages {
 		if !page.Generated { // section pages docgen makes: arrange makes them again
@@ -455,21 +505,27 @@ func (s *Session) saveState(file, build, head string, stamps map[string]stamp, b
 		}
 	}
 	sortPages(pages)
-	records := make([]pageRecord, len(pages))
+	pagePaths := make([]string, len(pages))
 	for i, page := range pages {
-		records[i].Page = page
-		if r, ok := bodies[page.Path]; ok {
-			facts := st.docs[page.Path].Doc.Facts()
-			records[i].Facts, records[i].Body = &facts, &r
+		pagePaths[i] = page.Path
+	}
+	frames = append(frames, s.recordFrames(framePages, pagePaths, func(i int) bool {
+		p := pagePaths[i]
+		body, has := bodies[p]
+		keptBody, had := k.bodies[p]
+		return pages[i] == k.pages[p] && st.docs[p] == k.docs[p] && has == had && body == keptBody
+	}, func(lo, hi int) any {
+		records := make([]pageRecord, hi-lo)
+		for i, page := range pages[lo:hi] {
+			records[i].Page = page
+			if r, ok := bodies[page.Path]; ok {
+				facts := st.docs[page.Path].Doc.Facts()
+				records[i].Facts, records[i].Body = &facts, &r
+			}
 		}
-	}
-	every := uint64(stateChunk)
-	if s.opts.pageChunk > 0 {
-		every = uint64(s.opts.pageChunk)
-	}
-	for _, chunk := range pageChunks(records, every) {
-		frames = append(frames, s.pageFrame(chunk, bodies))
-	}
+		return records
+	})...)
+
 	data, err := encodeFrames(frames)
 	if err != nil {
 		return fmt.Errorf("saving the build's state: %w", err)
@@ -477,29 +533,13 @@ func (s *Session) saveState(file, build, head string, stamps map[string]stamp, b
 	return atomicfile.Replace(file, data, 0o644)
 }
 
-// pageFrame is the frame of a chunk of page records: the one read from the
-// saved state when it held these pages and none of them changed since.
-func (s *Session) pageFrame(chunk []pageRecord, bodies map[string]bodyRef) frame {
-	f := frame{kind: framePages, value: chunk}
-	k := s.kept
-	if k == nil {
-		return f
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for p := range m {
+		out = append(out, p)
 	}
-	old, ok := k.frames[chunk[0].Page.Path]
-	if !ok || len(old.paths) != len(chunk) {
-		return f
-	}
-	for i, r := range chunk {
-		p := r.Page.Path
-		body, has := bodies[p]
-		keptBody, had := k.bodies[p]
-		if old.paths[i] != p || r.Page != k.pages[p] || s.last.docs[p] != k.docs[p] || has != had || body != keptBody {
-			return f
-		}
-	}
-	f.value, f.data, f.sum = nil, old.data, old.sum
-	s.framesCopied++
-	return f
+	sort.Strings(out)
+	return out
 }
 
 // restore makes the saved state the session's last good build, with the
@@ -507,8 +547,11 @@ func (s *Session) pageFrame(chunk []pageRecord, bodies map[string]bodyRef) frame
 // change since then: the input files whose stamps differ. Pages without
 // a date in their front matter take it from git, so a new HEAD re-reads
 // them.
-func (s *Session) restore(saved *savedState, stamps map[string]stamp, head string) (Change, error) {
-	in, err := s.loadInputs()
+//
+// loaded holds the inputs (Session.loadInputs), loaded while the state was
+// read.
+func (s *Session) restore(saved *savedState, stamps map[string]stamp, head string, loaded func() (*inputs, error)) (Change, error) {
+	in, err := loaded()
 	if err != nil {
 		return Change{}, err
 	}
@@ -560,9 +603,10 @@ func (s *Session) restore(saved *savedState, stamps map[string]stamp, head strin
 	for p, r := range saved.Bodies {
 		s.store.at[p] = r
 	}
-	s.kept = &keptState{frames: map[string]frame{}, pages: st.pages, docs: map[string]*render.Parsed{}, bodies: saved.Bodies}
+	s.kept = &keptState{frames: make(map[frameKey]frame, len(saved.frames)), stamps: saved.Stamps, hashes: saved.Hashes,
+		docs: make(map[string]*render.Parsed, len(st.docs)), bodies: saved.Bodies}
 	for _, f := range saved.frames {
-		s.kept.frames[f.paths[0]] = f
+		s.kept.frames[frameKey{f.kind, f.paths[0]}] = f
 	}
 	for p, d := range st.docs {
 		s.kept.docs[p] = d
