@@ -21,19 +21,20 @@ import (
 // A symbolic link at path is refused, not replaced: the renamed file would
 // cut the link, and the file it points to would never get the data.
 func WriteFile(path string, data []byte, perm fs.FileMode) error {
-	return write(path, data, perm, true)
+	return write(path, [][]byte{data}, perm, true)
 }
 
-// Replace is WriteFile without waiting for the disk: readers see the old
+// Replace is WriteFile without waiting for the disk, of the parts one after
+// another: readers see the old
 // file or the new one, never a mix, but after a crash the new one may be
 // torn. It is for docgen's own records that check themselves when read
 // (a build's saved state), where a flush would cost more than the file
 // saves.
-func Replace(path string, data []byte, perm fs.FileMode) error {
-	return write(path, data, perm, false)
+func Replace(path string, perm fs.FileMode, parts ...[]byte) error {
+	return write(path, parts, perm, false)
 }
 
-func write(path string, data []byte, perm fs.FileMode, durable bool) (err error) {
+func write(path string, parts [][]byte, perm fs.FileMode, durable bool) (err error) {
 	if info, err := os.Lstat(path); err == nil {
 		if info.Mode()&fs.ModeSymlink != 0 {
 			return fmt.Errorf("%s is a symbolic link; docgen does not replace links (write the file it points to yourself, or replace the link with the file)", path)
@@ -51,8 +52,10 @@ func write(path string, data []byte, perm fs.FileMode, durable bool) (err error)
 			os.Remove(tmp.Name())
 		}
 	}()
-	if _, err := tmp.Write(data); err != nil {
-		return err
+	for _, data := range parts {
+		if _, err := tmp.Write(data); err != nil {
+			return err
+		}
 	}
 	if err := tmp.Chmod(perm); err != nil {
 		return err

@@ -8,6 +8,7 @@ import (
 	"github.com/docgen/docgen/internal/diag"
 	"github.com/docgen/docgen/internal/linkcheck"
 	"github.com/docgen/docgen/internal/markdown"
+	"github.com/docgen/docgen/internal/parallel"
 	"github.com/docgen/docgen/internal/render"
 	"github.com/docgen/docgen/internal/site"
 )
@@ -144,20 +145,32 @@ func checkLinks(s *site.Site, pages []*content.Page, docs map[string]*render.Par
 	}
 	ids := func(slug string) map[string]bool { return memo.ids[slug] }
 	warnOnly := s.Config.LinkCheck == "warn"
+	// Pages are checked on all cores, a batch at a time.
+	entries := make([]linkEntry, len(pages))
+	const batch = 256
+	_ = parallel.Each((len(pages)+batch-1)/batch, func(b int) error {
+		for i := b * batch; i < min(len(pages), (b+1)*batch); i++ {
+			p := pages[i]
+			if memo.ids[p.Slug] == nil {
+				continue
+			}
+			doc := docs[p.Path].Doc
+			if reuse {
+				if e, ok := prev.pages[p.Path]; ok && e.doc == doc {
+					entries[i] = e
+					continue
+				}
+			}
+			entries[i] = linkEntry{doc, linkcheck.Check([]linkcheck.Page{{Slug: p.Slug, Doc: doc, Files: files[p.Slug]}}, ids, warnOnly)}
+		}
+		return nil
+	})
 	var res linkcheck.Result
 	external := map[string]bool{}
-	for _, p := range pages {
-		if memo.ids[p.Slug] == nil {
+	for i, p := range pages {
+		e := entries[i]
+		if e.doc == nil {
 			continue
-		}
-		doc := docs[p.Path].Doc
-		e, ok := linkEntry{}, false
-		if reuse {
-			e, ok = prev.pages[p.Path]
-			ok = ok && e.doc == doc
-		}
-		if !ok {
-			e = linkEntry{doc, linkcheck.Check([]linkcheck.Page{{Slug: p.Slug, Doc: doc, Files: files[p.Slug]}}, ids, warnOnly)}
 		}
 		memo.pages[p.Path] = e
 		res.Broken = append(res.Broken, e.res.Broken...)

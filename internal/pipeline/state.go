@@ -317,9 +317,10 @@ func (s *Session) recordFrame(kind byte, paths []string, lo int, same func(int) 
 	return frame{kind: kind, value: value(lo, lo+len(paths))}
 }
 
-// encodeFrames writes frames as the state file's bytes, encoding them on
-// all cores.
-func encodeFrames(frames []frame) ([]byte, error) {
+// encodeFrames makes the state file's bytes from frames, encoding them on
+// all cores; it returns them in parts, so frames copied from the state read
+// are written from where they were read.
+func encodeFrames(frames []frame) ([][]byte, error) {
 	err := parallel.Each(len(frames), func(i int) error {
 		if frames[i].data != nil {
 			return nil // kept from the state read
@@ -329,28 +330,19 @@ func encodeFrames(frames []frame) ([]byte, error) {
 			return err
 		}
 		frames[i].data = b.Bytes()
+		frames[i].sum = crc32.Checksum(frames[i].data, castagnoli)
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	size := len(stateMagic) + 16
-	for _, f := range frames {
-		size += len(f.data) + 5 + binary.MaxVarintLen64
-	}
-	out := make([]byte, 0, size)
-	out = append(out, stateMagic...)
+	parts := make([][]byte, 0, 3*len(frames)+3)
+	parts = append(parts, []byte(stateMagic))
 	for _, f := range append(frames, frame{kind: frameEnd}) {
-		out = append(out, f.kind)
-		out = binary.AppendUvarint(out, uint64(len(f.data)))
-		out = append(out, f.data...)
-		sum := f.sum
-		if f.value != nil || f.kind == frameEnd {
-			sum = crc32.Checksum(f.data, castagnoli) // encoded now
-		}
-		out = binary.LittleEndian.AppendUint32(out, sum)
+		head := binary.AppendUvarint([]byte{f.kind}, uint64(len(f.data)))
+		parts = append(parts, head, f.data, binary.LittleEndian.AppendUint32(nil, f.sum))
 	}
-	return out, nil
+	return parts, nil
 }
 
 // splitFrames cuts a state file into its frames (data only); ok is false
@@ -526,11 +518,11 @@ func (s *Session) saveState(file, build, head string, stamps map[string]stamp, b
 		return records
 	})...)
 
-	data, err := encodeFrames(frames)
+	parts, err := encodeFrames(frames)
 	if err != nil {
 		return fmt.Errorf("saving the build's state: %w", err)
 	}
-	return atomicfile.Replace(file, data, 0o644)
+	return atomicfile.Replace(file, 0o644, parts...)
 }
 
 func sortedKeys[V any](m map[string]V) []string {

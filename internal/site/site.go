@@ -15,6 +15,7 @@ import (
 	"github.com/docgen/docgen/internal/config"
 	"github.com/docgen/docgen/internal/content"
 	"github.com/docgen/docgen/internal/diag"
+	"github.com/docgen/docgen/internal/parallel"
 )
 
 // Site is every page of every language.
@@ -183,14 +184,23 @@ func BuildWith(cfg *config.Config, pages []*content.Page, keys *SortKeys) (*Site
 			p.Parent = pageOf[g.Parent]
 			p.Parent.Children = append(p.Parent.Children, p)
 		}
-		sortTree(newSorter(lang, keys), ls.Top)
+		s.Languages = append(s.Languages, ls)
+	}
+	// Each language is sorted on its own core, with its own collator.
+	sorters := make([]*sorter, len(s.Languages))
+	for i, ls := range s.Languages {
+		sorters[i] = newSorter(ls.Lang, keys)
+	}
+	_ = parallel.Each(len(s.Languages), func(i int) error {
+		ls := s.Languages[i]
+		sortTree(sorters[i], ls.Top)
 		ls.Pages = flatten(ls.Top, make([]*Page, 0, len(s.Guides)))
 		ls.pos = make(map[string]int, len(ls.Pages))
 		for i, p := range ls.Pages {
 			ls.pos[p.Guide.Slug] = i
 		}
-		s.Languages = append(s.Languages, ls)
-	}
+		return nil
+	})
 	return s, warns, nil
 }
 
