@@ -105,9 +105,10 @@ func (st *snapshot) sections(published []*content.Page) {
 // whose document is the same, checked against the same heading ids and
 // files, has the same result, so an edit re-checks only the edited pages.
 type linkMemo struct {
-	ids    map[string]map[string]bool // each guide's heading ids (its source page's)
-	assets []content.Asset            // the files beside pages it was checked with
-	pages  map[string]linkEntry       // by content path
+	ids     map[string]map[string]bool    // each guide's heading ids (its source page's)
+	sources map[string]*markdown.Document // each guide's source page, whose ids those are
+	assets  []content.Asset               // the files beside pages it was checked with
+	pages   map[string]*linkEntry         // by content path
 }
 
 type linkEntry struct {
@@ -128,25 +129,27 @@ func checkLinks(s *site.Site, pages []*content.Page, docs map[string]*render.Par
 			files[a.Slug][a.Rel] = true
 		}
 	}
-	memo := &linkMemo{ids: map[string]map[string]bool{}, assets: assets, pages: make(map[string]linkEntry, len(pages))}
+	memo := &linkMemo{ids: make(map[string]map[string]bool, len(s.Guides)), sources: make(map[string]*markdown.Document, len(s.Guides)),
+		assets: assets, pages: make(map[string]*linkEntry, len(pages))}
+	reuse := prev != nil && sameAssets(prev.assets, assets) && len(prev.ids) == len(s.Guides)
 	for _, g := range s.Guides {
+		doc := docs[g.Source.Path].Doc
+		memo.sources[g.Slug] = doc
+		if prev != nil && prev.sources[g.Slug] == doc {
+			memo.ids[g.Slug] = prev.ids[g.Slug] // the same source: the same ids
+			continue
+		}
 		set := map[string]bool{}
-		for _, h := range docs[g.Source.Path].Doc.Headings {
+		for _, h := range doc.Headings {
 			set[h.ID] = true
 		}
 		memo.ids[g.Slug] = set
-	}
-	reuse := prev != nil && sameAssets(prev.assets, assets) && len(prev.ids) == len(memo.ids)
-	for slug, set := range memo.ids {
-		if !reuse {
-			break
-		}
-		reuse = sameSet(prev.ids[slug], set) && prev.ids[slug] != nil
+		reuse = reuse && prev.ids[g.Slug] != nil && sameSet(prev.ids[g.Slug], set)
 	}
 	ids := func(slug string) map[string]bool { return memo.ids[slug] }
 	warnOnly := s.Config.LinkCheck == "warn"
 	// Pages are checked on all cores, a batch at a time.
-	entries := make([]linkEntry, len(pages))
+	entries := make([]*linkEntry, len(pages))
 	const batch = 256
 	_ = parallel.Each((len(pages)+batch-1)/batch, func(b int) error {
 		for i := b * batch; i < min(len(pages), (b+1)*batch); i++ {
@@ -161,7 +164,7 @@ func checkLinks(s *site.Site, pages []*content.Page, docs map[string]*render.Par
 					continue
 				}
 			}
-			entries[i] = linkEntry{doc, linkcheck.Check([]linkcheck.Page{{Slug: p.Slug, Doc: doc, Files: files[p.Slug]}}, ids, warnOnly)}
+			entries[i] = &linkEntry{doc, linkcheck.Check([]linkcheck.Page{{Slug: p.Slug, Doc: doc, Files: files[p.Slug]}}, ids, warnOnly)}
 		}
 		return nil
 	})
@@ -169,7 +172,7 @@ func checkLinks(s *site.Site, pages []*content.Page, docs map[string]*render.Par
 	external := map[string]bool{}
 	for i, p := range pages {
 		e := entries[i]
-		if e.doc == nil {
+		if e == nil {
 			continue
 		}
 		memo.pages[p.Path] = e

@@ -166,6 +166,23 @@ func (s *Session) reload(prev *snapshot, ch Change) (*snapshot, affected, error)
 // (Target.Patch); the files of the indexes it renders are not in removed:
 // each index says which it keeps (see renderOutputs).
 func plan(prev, next *snapshot, aff affected) (targets []render.Target, removed []string) {
+	if prev != nil && !aff.all && !aff.listing && len(aff.langs) == 0 {
+		// Only the text of pages changed: the site has the same pages,
+		// so nothing is removed, and the edited guides and the search
+		// indexes are all there is to render (serve's usual edit).
+		targets = render.TargetsOf(next.site, aff.slugs, aff.search)
+		for i := range targets {
+			if targets[i].Kind == render.SearchIndex {
+				targets[i].Patch = aff.slugs
+			}
+		}
+		return targets, nil
+	}
+	return planAll(prev, next, aff)
+}
+
+// planAll is plan from the list of every output the site has.
+func planAll(prev, next *snapshot, aff affected) (targets []render.Target, removed []string) {
 	all := render.Targets(next.site)
 	live := make(map[string]bool, len(all)+4)
 	for _, t := range all {

@@ -75,7 +75,7 @@ func (s *Session) renderOutputs(next *snapshot, targets []render.Target, assets 
 				return
 			}
 			stale = append(stale, w.untouched(func(p string) bool {
-				return render.SearchFile(p) && strings.HasPrefix(p, t.Lang+"/")
+				return strings.HasPrefix(p, t.Lang+"/") && render.SearchFile(p)
 			})...)
 		}
 		searched <- nil

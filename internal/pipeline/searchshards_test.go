@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -133,6 +134,30 @@ func TestEditPatchesSearchIndex(t *testing.T) {
 		}
 		if len(full.Files) != len(mem.Files) {
 			t.Errorf("%s: patched build has %d files, full build %d", e.name, len(mem.Files), len(full.Files))
+		}
+	}
+}
+
+// The plan of a text-only edit, made from the edited guides alone, is the
+// plan made from the list of every output.
+func TestEditPlanEqualsFullPlan(t *testing.T) {
+	dir := copySite(t)
+	write(t, dir, "content/gamma/en.md", "+++\ntitle = \"Gamma\"\naliases = [\"old-gamma\"]\n+++\n\n## Use\n\nText.\n")
+	b := NewSession(Options{Root: dir})
+	defer b.Close()
+	if _, err := b.Apply(Change{All: true}, publish.NewMemory()); err != nil {
+		t.Fatal(err)
+	}
+	st := b.last
+	for _, aff := range []affected{
+		{slugs: map[string]bool{"gamma": true}, search: map[string]bool{"en": true, "fa": true, "fr": true}},
+		{slugs: map[string]bool{"alpha": true}, search: map[string]bool{"fa": true}},
+		{slugs: map[string]bool{"alpha": true, "beta": true}, search: map[string]bool{}},
+	} {
+		fast, removed := plan(st, st, aff)
+		full, fullRemoved := planAll(st, st, aff)
+		if !reflect.DeepEqual(fast, full) || len(removed)+len(fullRemoved) != 0 {
+			t.Errorf("%v: plan\n%+v\nwant\n%+v", aff.slugs, fast, full)
 		}
 	}
 }

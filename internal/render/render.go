@@ -285,6 +285,31 @@ func Targets(s *site.Site) []Target {
 	return ts
 }
 
+// TargetsOf lists, in Targets' order, the pages of the given guides in
+// every language (with their redirects) and the search indexes of the
+// given languages: what an edit of those guides' text makes again, found
+// without listing the whole site.
+func TargetsOf(s *site.Site, slugs, searches map[string]bool) []Target {
+	var ts []Target
+	for _, ls := range s.Languages {
+		for slug := range slugs {
+			p := findPage(ls, slug)
+			if p == nil {
+				continue
+			}
+			ts = append(ts, Target{Path: p.URL() + "index.html", Kind: GuidePage, Lang: ls.Lang.Code, Slug: slug})
+			for _, a := range p.Guide.Source.Front.Aliases {
+				ts = append(ts, Target{Path: ls.Lang.Code + "/" + a + "/index.html", Kind: Redirect, Lang: ls.Lang.Code, Slug: slug})
+			}
+		}
+		if searches[ls.Lang.Code] {
+			ts = append(ts, searchTarget(ls))
+		}
+	}
+	sort.Slice(ts, func(i, j int) bool { return ts[i].Path < ts[j].Path })
+	return ts
+}
+
 // Files returns the layouts' asset files.
 func (l *Layouts) Files() []File { return l.assets }
 
