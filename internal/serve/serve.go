@@ -242,7 +242,7 @@ func (s *Server) broadcast(e event) {
 
 // Watch rebuilds on every batch of edits under root until ctx ends.
 func (s *Server) Watch(ctx context.Context, root string) error {
-	w, err := watch.New(root, 25*time.Millisecond)
+	w, err := watch.New(root, 10*time.Millisecond)
 	if err != nil {
 		return err
 	}
