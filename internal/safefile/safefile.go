@@ -96,9 +96,26 @@ func ReadIn(root *os.Root, name string, limit int64) ([]byte, error) {
 }
 
 func readLimited(f *os.File, limit int64) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, err
+	// Read into a buffer of the file's size (one more byte tells a file
+	// that grew past it), not one grown from 512 bytes by doubling.
+	size := int64(512)
+	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
+		size = min(info.Size(), limit) + 1
+	}
+	data := make([]byte, 0, size)
+	r := io.LimitReader(f, limit+1)
+	for {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
 	if int64(len(data)) > limit {
 		return nil, fmt.Errorf("it holds more than %d bytes: %w", limit, ErrTooLarge)
