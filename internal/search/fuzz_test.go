@@ -140,3 +140,15 @@ func FuzzPatchOldFiles(f *testing.F) {
 		}
 	})
 }
+
+// collapse is strings.Join(strings.Fields(s), " "), byte for byte.
+func FuzzCollapse(f *testing.F) {
+	for _, s := range []string{"", " ", "a", " a ", "a  b", "a\tb", "a \u00a0b", "\u0085x", "a\xffb  c", "تست\u200c تست", "ทดสอบ  ภาษา"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := collapse(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("collapse(%q) = %q, want %q", s, got, want)
+		}
+	})
+}

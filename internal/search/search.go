@@ -18,6 +18,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -123,7 +124,50 @@ func encode(v any) []byte {
 	return bytes.TrimSuffix(b.Bytes(), []byte("\n"))
 }
 
-func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+func collapse(s string) string {
+	// strings.Join(strings.Fields(s), " ") in one pass: s itself when it is
+	// already collapsed (most sections' text), else one allocation.
+	if collapsed(s) {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	gap := false // a space between two words is due
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if unicode.IsSpace(r) {
+			gap = len(b) > 0
+		} else {
+			if gap {
+				b = append(b, ' ')
+				gap = false
+			}
+			b = append(b, s[i:i+size]...)
+		}
+		i += size
+	}
+	return string(b)
+}
+
+// collapsed reports whether s has no space but single ' ' between words.
+func collapsed(s string) bool {
+	prevSpace := true // at the start, a space would be leading
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		space := unicode.IsSpace(r)
+		if space && (r != ' ' || prevSpace) {
+			return false
+		}
+		prevSpace = space
+		i += size
+	}
+	return !prevSpace || s == ""
+}
 
 // Normalize folds text for matching: case, compatibility forms, Arabic yeh
 // and kaf to their Persian forms, zero-width joiners, tatweel and Arabic
