@@ -314,7 +314,7 @@ func TargetsOf(s *site.Site, slugs, searches map[string]bool) []Target {
 func (l *Layouts) Files() []File { return l.assets }
 
 // Render renders the given targets on all cores; the result is in the
-// targets' order, each target's More paths after its own.
+// targets' order (a search index's files after its manifest).
 func Render(in Input, targets []Target) ([]File, error) {
 	langs := map[string]*site.Language{}
 	var def *site.Language
