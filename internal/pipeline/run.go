@@ -40,8 +40,8 @@ func Run(opts Options) (*Report, error) {
 		return nil, err
 	}
 	statePath := out.StatePath(".state")
-	// The input stamps, git's HEAD and the saved state are read at once,
-	// while publish checks the output folder.
+	// The input stamps and git's HEAD, the configuration, catalogs and
+	// layouts, the output's record and the saved state are read at once.
 	type stamped struct {
 		stamps map[string]stamp
 		head   string
@@ -55,7 +55,6 @@ func Run(opts Options) (*Report, error) {
 		}
 		stampc <- stamped{stamps, gitHead(opts.Root), err}
 	}()
-	// The configuration, catalogs and layouts too, and the output's record.
 	type loaded struct {
 		in  *inputs
 		err error
@@ -65,7 +64,7 @@ func Run(opts Options) (*Report, error) {
 		in, err := s.loadInputs()
 		inputsc <- loaded{in, err}
 	}()
-	go out.WrittenBy("")
+	out.Prefetch()
 	var saved *savedState
 	if !opts.Force {
 		saved = s.readState(statePath)

@@ -131,6 +131,10 @@ func (o *Output) Check() error {
 	return o.checkErr
 }
 
+// Prefetch starts reading the folder's record in the background, for
+// WrittenBy and Live.
+func (o *Output) Prefetch() { go o.record() }
+
 // record returns the manifest as last saved, unchecked (nil: none).
 func (o *Output) record() *manifest {
 	o.recordOnce.Do(func() {
