@@ -13,12 +13,7 @@ import (
 // equals a check of the whole site from scratch.
 func TestLinkCheckAfterEdits(t *testing.T) {
 	dir := copySite(t)
-	b := NewSession(Options{Root: dir})
-	defer b.Close()
-	mem := publish.NewMemory()
-	if _, err := b.Apply(Change{All: true}, mem); err != nil {
-		t.Fatal(err)
-	}
+	b, mem := builtSession(t, dir)
 	beta := "+++\ntitle = \"Beta\"\nweight = 2\nupdated = 2025-01-02\n+++\n\n"
 	steps := []struct {
 		name, path, text string

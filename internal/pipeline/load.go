@@ -45,7 +45,7 @@ type snapshot struct {
 // load runs the load stage from scratch: config, page index, catalogs,
 // layouts.
 func (s *Session) load() (*snapshot, error) {
-	in, err := s.loadInputs()
+	in, err := s.inputs()
 	if err != nil {
 		return nil, err
 	}
@@ -63,6 +63,16 @@ func (s *Session) load() (*snapshot, error) {
 		st.pages[p.Path] = p
 	}
 	return st, nil
+}
+
+// inputs returns the inputs Run started loading early (Session.early), the
+// first time, else loads them.
+func (s *Session) inputs() (*inputs, error) {
+	if early := s.early; early != nil {
+		s.early = nil
+		return early()
+	}
+	return s.loadInputs()
 }
 
 // loadInputs loads what a build reads besides the pages: the

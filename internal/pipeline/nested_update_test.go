@@ -4,8 +4,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-
-	"github.com/docgen/docgen/internal/publish"
 )
 
 // A serve session's updates keep generated section pages in step: a page
@@ -14,12 +12,7 @@ import (
 // removes them; after each step the output equals a full build.
 func TestUpdateNestedSections(t *testing.T) {
 	dir := copySite(t)
-	b := NewSession(Options{Root: dir})
-	defer b.Close()
-	mem := publish.NewMemory()
-	if _, err := b.Apply(Change{All: true}, mem); err != nil {
-		t.Fatal(err)
-	}
+	b, mem := builtSession(t, dir)
 	same := func(step string) {
 		t.Helper()
 		full, err := Render(Options{Root: dir})

@@ -219,7 +219,10 @@ func planAll(prev, next *snapshot, aff affected) (targets []render.Target, remov
 	}
 	if prev != nil {
 		for p := range prev.hashes {
-			if !live[p] && !render.SearchFile(p) {
+			// A search index's files are kept, or dropped by the index
+			// itself when it is rendered again.
+			lang, _, _ := strings.Cut(p, "/")
+			if !live[p] && !render.SearchFile(lang, p) {
 				removed = append(removed, p)
 			}
 		}

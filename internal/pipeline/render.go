@@ -7,7 +7,6 @@ import (
 	"html/template"
 	"runtime"
 	"sort"
-	"strings"
 	"sync"
 
 	"github.com/docgen/docgen/internal/content"
@@ -27,7 +26,7 @@ import (
 //
 // It returns the files of the search indexes it rendered that the indexes
 // no longer have, for the caller to remove.
-func (s *Session) renderOutputs(next *snapshot, targets []render.Target, assets bool, w *writer) (stale []string, err error) {
+func (s *Session) renderOutputs(next *snapshot, targets []render.Target, assets bool, w *writer) ([]string, error) {
 	sections := func(path string) ([]byte, error) {
 		if p := next.pages[path]; p != nil && p.Generated {
 			return search.EncodeSections(nil), nil
@@ -36,7 +35,8 @@ func (s *Session) renderOutputs(next *snapshot, targets []render.Target, assets 
 	}
 	in := render.Input{Site: next.site, Translators: next.in.translators, Layouts: next.in.layouts, Sections: sections}
 	if w.prev != nil && w.earlier != nil {
-		in.Earlier = &render.Earlier{Read: w.read, Hash: func(p string) (uint64, bool) { h, ok := w.prev[p]; return h, ok }}
+		// The patch checks each file it reads against the recorded hash.
+		in.Earlier = &render.Earlier{Read: w.earlier.Read, Hash: func(p string) (uint64, bool) { h, ok := w.prev[p]; return h, ok }}
 	}
 	byGuide := map[string][]render.Target{}
 	var searches, rest []render.Target
@@ -63,6 +63,7 @@ func (s *Session) renderOutputs(next *snapshot, targets []render.Target, assets 
 	searchIn.Parsed = next.docs
 	searchIn.Emit = w.write
 	searched := make(chan error, 1)
+	var dropped []string // the indexes' old files they no longer have
 	indexes := func() {
 		for _, t := range searches {
 			files, err := render.Render(searchIn, []render.Target{t})
@@ -74,9 +75,7 @@ func (s *Session) renderOutputs(next *snapshot, targets []render.Target, assets 
 				searched <- err
 				return
 			}
-			stale = append(stale, w.untouched(func(p string) bool {
-				return strings.HasPrefix(p, t.Lang+"/") && render.SearchFile(p)
-			})...)
+			dropped = append(dropped, w.untouched(func(p string) bool { return render.SearchFile(t.Lang, p) })...)
 		}
 		searched <- nil
 	}
@@ -167,7 +166,7 @@ func (s *Session) renderOutputs(next *snapshot, targets []render.Target, assets 
 	if !early {
 		indexes()
 	}
-	err = <-searched
+	err := <-searched
 	searched = nil
 	if err != nil {
 		return nil, err
@@ -187,8 +186,8 @@ func (s *Session) renderOutputs(next *snapshot, targets []render.Target, assets 
 			return nil, err
 		}
 	}
-	sort.Strings(stale)
-	return stale, nil
+	sort.Strings(dropped)
+	return dropped, nil
 }
 
 // copyAssets publishes static/ and the files beside pages, as they are. A
@@ -290,23 +289,6 @@ type writer struct {
 	written []string
 	touched map[string]bool // every path handed to write, when prev is set
 	kept    int             // files kept as the last build wrote them (render.File.Keep)
-}
-
-// read returns a file as the last build wrote it: its bytes must have the
-// hash the last build recorded.
-func (w *writer) read(p string) ([]byte, error) {
-	want, ok := w.prev[p]
-	if !ok {
-		return nil, fmt.Errorf("%s: not written by the last build", p)
-	}
-	data, err := w.earlier.Read(p)
-	if err != nil {
-		return nil, err
-	}
-	if crc64.Checksum(data, crcTable) != want {
-		return nil, fmt.Errorf("%s: changed since the last build", p)
-	}
-	return data, nil
 }
 
 // untouched lists the last build's files that match and that this build

@@ -64,6 +64,7 @@ func Run(opts Options) (*Report, error) {
 		in, err := s.loadInputs()
 		inputsc <- loaded{in, err}
 	}()
+	s.early = func() (*inputs, error) { l := <-inputsc; return l.in, l.err }
 	out.Prefetch()
 	var saved *savedState
 	if !opts.Force {
@@ -79,8 +80,7 @@ func Run(opts Options) (*Report, error) {
 	var res *Outcome
 	ch := Change{All: true}
 	if saved != nil {
-		inputs := func() (*inputs, error) { l := <-inputsc; return l.in, l.err }
-		if ch, err = s.restore(saved, stamps, head, inputs); err != nil {
+		if ch, err = s.restore(saved, stamps, head); err != nil {
 			return nil, err
 		}
 		lap("restore")

@@ -7,8 +7,6 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-
-	"github.com/docgen/docgen/internal/publish"
 )
 
 // A language's search index is several files (manifest, shards, page
@@ -17,12 +15,7 @@ import (
 // removes the fragment no longer made, and the result equals a full build.
 func TestUpdateKeepsAndRemovesSearchShards(t *testing.T) {
 	dir := copySite(t)
-	b := NewSession(Options{Root: dir})
-	defer b.Close()
-	mem := publish.NewMemory()
-	if _, err := b.Apply(Change{All: true}, mem); err != nil {
-		t.Fatal(err)
-	}
+	b, mem := builtSession(t, dir)
 	for _, p := range []string{"en/search.json", "en/search/p1.json", "fa/search/p1.json"} {
 		if _, ok := mem.Files[p]; !ok {
 			t.Fatalf("full build lacks %s", p)
@@ -95,12 +88,7 @@ func TestEditPatchesSearchIndex(t *testing.T) {
 		}
 		write(t, dir, fmt.Sprintf("content/g%03d/en.md", i), fmt.Sprintf("+++\ntitle = \"Guide %d\"\n+++\n\n## Part\n\n%s\n", i, body.String()))
 	}
-	b := NewSession(Options{Root: dir})
-	defer b.Close()
-	mem := publish.NewMemory()
-	if _, err := b.Apply(Change{All: true}, mem); err != nil {
-		t.Fatal(err)
-	}
+	b, mem := builtSession(t, dir)
 	edits := []struct{ name, text string }{
 		{"one word", "+++\ntitle = \"Guide 7\"\n+++\n\n## Part\n\ntoken refresh unusualword\n"},
 		{"a section more", "+++\ntitle = \"Guide 7\"\n+++\n\n## Part\n\ntoken refresh unusualword\n\n## Another\n\nconsent zzzfinal\n"},
@@ -143,11 +131,7 @@ func TestEditPatchesSearchIndex(t *testing.T) {
 func TestEditPlanEqualsFullPlan(t *testing.T) {
 	dir := copySite(t)
 	write(t, dir, "content/gamma/en.md", "+++\ntitle = \"Gamma\"\naliases = [\"old-gamma\"]\n+++\n\n## Use\n\nText.\n")
-	b := NewSession(Options{Root: dir})
-	defer b.Close()
-	if _, err := b.Apply(Change{All: true}, publish.NewMemory()); err != nil {
-		t.Fatal(err)
-	}
+	b, _ := builtSession(t, dir)
 	st := b.last
 	for _, aff := range []affected{
 		{slugs: map[string]bool{"gamma": true}, search: map[string]bool{"en": true, "fa": true, "fr": true}},
@@ -159,5 +143,25 @@ func TestEditPlanEqualsFullPlan(t *testing.T) {
 		if !reflect.DeepEqual(fast, full) || len(removed)+len(fullRemoved) != 0 {
 			t.Errorf("%v: plan\n%+v\nwant\n%+v", aff.slugs, fast, full)
 		}
+	}
+}
+
+// A guide named "search" publishes <lang>/search/index.html, beside the
+// search index's files: an edit that patches the index must not take the
+// guide's page for an index file it no longer has.
+func TestGuideNamedSearchSurvivesEdits(t *testing.T) {
+	dir := copySite(t)
+	write(t, dir, "content/search/en.md", "+++\ntitle = \"Searching\"\n+++\n\n## How\n\nType a word.\n")
+	b, mem := builtSession(t, dir)
+	write(t, dir, "content/alpha/fa.md", "+++\ntitle = \"Alpha FA\"\nsource = \"en.md\"\nupdated = 2025-01-03\n+++\n\n## Intro FA\n\nEdited body.\n")
+	ch, err := b.Apply(Change{Paths: []string{"content/alpha/fa.md"}}, mem)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if contains(ch.Removed, "fa/search/index.html") {
+		t.Errorf("an edit of alpha removed the guide named search: %v", ch.Removed)
+	}
+	if _, ok := mem.Files["fa/search/index.html"]; !ok {
+		t.Error("fa/search/index.html is gone after an edit of alpha")
 	}
 }

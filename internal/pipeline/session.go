@@ -34,6 +34,9 @@ type Session struct {
 	// changedAt caches when a source's text changed since a recorded
 	// version (git history is asked once per pair).
 	changedAt map[[3]string]time.Time
+	// early, when set, returns the inputs Run loaded while it read the
+	// saved state; the next load or restore takes them (see inputs).
+	early func() (*inputs, error)
 	// kept is what restore read of a saved state, for saveState, which
 	// counts the frames it copied from it.
 	kept         *keptState

@@ -539,11 +539,8 @@ func sortedKeys[V any](m map[string]V) []string {
 // change since then: the input files whose stamps differ. Pages without
 // a date in their front matter take it from git, so a new HEAD re-reads
 // them.
-//
-// loaded holds the inputs (Session.loadInputs), loaded while the state was
-// read.
-func (s *Session) restore(saved *savedState, stamps map[string]stamp, head string, loaded func() (*inputs, error)) (Change, error) {
-	in, err := loaded()
+func (s *Session) restore(saved *savedState, stamps map[string]stamp, head string) (Change, error) {
+	in, err := s.inputs()
 	if err != nil {
 		return Change{}, err
 	}
@@ -595,19 +592,13 @@ func (s *Session) restore(saved *savedState, stamps map[string]stamp, head strin
 	for p, r := range saved.Bodies {
 		s.store.at[p] = r
 	}
+	// The restored snapshot's maps are never changed (an update works on
+	// a clone), so they are what each page had when the state was read.
 	s.kept = &keptState{frames: make(map[frameKey]frame, len(saved.frames)), stamps: saved.Stamps, hashes: saved.Hashes,
-		docs: make(map[string]*render.Parsed, len(st.docs)), bodies: saved.Bodies}
+		pages: st.pages, docs: st.docs, bodies: saved.Bodies}
 	for _, f := range saved.frames {
 		s.kept.frames[frameKey{f.kind, f.paths[0]}] = f
 	}
-	for p, d := range st.docs {
-		s.kept.docs[p] = d
-	}
-	keptPages := make(map[string]*content.Page, len(st.pages))
-	for p, page := range st.pages {
-		keptPages[p] = page
-	}
-	s.kept.pages = keptPages
 	// The site model and link results are made again by arrange.
 	s.last = st
 	for i, p := range paths {

@@ -25,6 +25,19 @@ func copySite(t *testing.T) string {
 	return dir
 }
 
+// builtSession returns a session that has built dir into memory, and the
+// memory; the session is closed when the test ends.
+func builtSession(t *testing.T, dir string) (*Session, *publish.Memory) {
+	t.Helper()
+	b := NewSession(Options{Root: dir})
+	t.Cleanup(b.Close)
+	mem := publish.NewMemory()
+	if _, err := b.Apply(Change{All: true}, mem); err != nil {
+		t.Fatal(err)
+	}
+	return b, mem
+}
+
 func write(t *testing.T, dir, rel, text string) {
 	t.Helper()
 	p := filepath.Join(dir, rel)
@@ -50,12 +63,7 @@ func paths(o *Outcome) []string {
 
 func TestUpdateRendersOnlyWhatAnEditAffects(t *testing.T) {
 	dir := copySite(t)
-	b := NewSession(Options{Root: dir})
-	defer b.Close()
-	mem := publish.NewMemory()
-	if _, err := b.Apply(Change{All: true}, mem); err != nil {
-		t.Fatal(err)
-	}
+	b, mem := builtSession(t, dir)
 
 	// A body edit in a translation: only that guide's fa page changes.
 	page := "+++\ntitle = \"Alpha FA\"\nsource = \"en.md\"\nupdated = 2025-01-03\n+++\n\n## Intro FA\n\nEdited body.\n"

@@ -372,7 +372,12 @@ func (s *Staging) Remove(string) error { return nil }
 // what it holds, with the digest of the inputs it was built from.
 func (s *Staging) Commit(inputs string) error {
 	os.RemoveAll(filepath.Join(s.tmp, ".docgen-scratch"))
-	// Someone may have put a file into the output while the build ran.
+	// Someone may have put a file into the output while the build ran
+	// (the check Stage started is waited for first: both set o.prev).
+	if err := s.o.Check(); err != nil {
+		s.Abort()
+		return err
+	}
 	if err := s.o.checkOwnership(); err != nil {
 		s.Abort()
 		return err

@@ -3,7 +3,7 @@ package render
 import (
 	"errors"
 	"fmt"
-	"path"
+	"strings"
 
 	"github.com/docgen/docgen/internal/search"
 	"github.com/docgen/docgen/internal/site"
@@ -17,28 +17,19 @@ func searchTarget(ls *site.Language) Target {
 	return Target{Path: ls.Lang.Code + "/" + search.ManifestName, Kind: SearchIndex, Lang: ls.Lang.Code}
 }
 
-// SearchFile reports whether an output path belongs to a language's search
+// SearchFile reports whether an output path is a file of lang's search
 // index, which decides its own files (a patched index drops the shards it
 // no longer has).
-func SearchFile(p string) bool {
-	lang, rest, ok := cutFirst(p)
-	return ok && lang != "" && (rest == search.ManifestName || path.Dir(rest) == "search")
-}
-
-func cutFirst(p string) (first, rest string, ok bool) {
-	for i := 0; i < len(p); i++ {
-		if p[i] == '/' {
-			return p[:i], p[i+1:], true
-		}
-	}
-	return "", "", false
+func SearchFile(lang, p string) bool {
+	rest, ok := strings.CutPrefix(p, lang+"/")
+	return ok && search.IsIndexFile(rest)
 }
 
 // Earlier is what the renderer may read of the last build's output, to
 // patch a search index instead of building it whole.
 type Earlier struct {
-	// Read returns a file as the last build wrote it, or an error when it
-	// is missing or holds other bytes.
+	// Read returns a file of the output as it is now (the patch checks it
+	// against Hash).
 	Read func(path string) ([]byte, error)
 	// Hash returns the CRC-64 (ECMA) of a file the last build wrote.
 	Hash func(path string) (uint64, bool)

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -57,6 +58,32 @@ const (
 
 // PageName is the name of page i's fragment, relative to the language's folder.
 func PageName(i int) string { return "search/p" + strconv.Itoa(i) + ".json" }
+
+// IsIndexFile reports whether name (relative to a language's folder) is
+// one of the files an index is made of: the manifest, a shard
+// (search/s<16 hex digits>.json) or a page fragment (search/p<n>.json).
+// Anything else there, such as the page of a guide named "search", is not.
+func IsIndexFile(name string) bool {
+	if name == ManifestName {
+		return true
+	}
+	rest, ok := strings.CutPrefix(name, "search/")
+	if !ok {
+		return false
+	}
+	digits, ok := strings.CutSuffix(rest, ".json")
+	if !ok || len(digits) < 2 {
+		return false
+	}
+	kind, digits := digits[0], digits[1:]
+	switch kind {
+	case 's':
+		return len(digits) == 16 && strings.Trim(digits, "0123456789abcdef") == ""
+	case 'p':
+		return strings.Trim(digits, "0123456789") == "" && (digits == "0" || digits[0] != '0')
+	}
+	return false
+}
 
 // shardName is the name of the shard whose id is id.
 func shardName(id string) string { return "search/s" + id + ".json" }

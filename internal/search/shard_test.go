@@ -102,3 +102,15 @@ func decoded(t *testing.T, idx *Index) *Index {
 	}
 	return &out
 }
+
+func TestIsIndexFile(t *testing.T) {
+	for name, want := range map[string]bool{
+		"search.json": true, "search/p0.json": true, "search/p12.json": true, "search/s0123456789abcdef.json": true,
+		"search/index.html": false, "search/p.json": false, "search/p01.json": false, "search/s0123.json": false,
+		"search/s0123456789ABCDEF.json": false, "search/x1.json": false, "search/p1.json.bak": false, "other/p1.json": false,
+	} {
+		if got := IsIndexFile(name); got != want {
+			t.Errorf("IsIndexFile(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
