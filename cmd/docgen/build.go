@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"runtime/pprof"
 	"strings"
 	"sync"
@@ -26,6 +27,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	verbose := fs.Bool("verbose", false, "also print each stage's time and the external links (not fetched)")
 	fs.BoolVar(&opts.Force, "force", false, "build everything from scratch, reusing nothing of the last build")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (go tool pprof reads it)")
+	memprofile := fs.String("memprofile", "", "write the build's allocation profile to this file when it ends (go tool pprof reads it)")
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
 			return 0
@@ -58,6 +60,14 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		}
 		defer pprof.StopCPUProfile()
 	}
+	if *memprofile != "" {
+		runtime.MemProfileRate = 64 << 10 // a sample per 64 KiB allocated (default 512 KiB)
+		defer func() {
+			if err := writeMemProfile(*memprofile); err != nil {
+				fmt.Fprintf(stderr, "docgen build: %v\n", err)
+			}
+		}()
+	}
 	report, err := pipeline.Run(opts)
 	prog.clear()
 	if err != nil {
@@ -77,6 +87,20 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	return 0
+}
+
+// writeMemProfile writes the allocation profile (every allocation since
+// the start, sampled, and what was live at the last collection).
+func writeMemProfile(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 // progress draws one status line on a terminal while a build runs, at most

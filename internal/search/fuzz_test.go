@@ -152,3 +152,33 @@ func FuzzCollapse(f *testing.F) {
 		}
 	})
 }
+
+// FuzzCutter checks that the index's one-pass cutter gives the words
+// indexWords gives (the reference: Words of Normalize, then the parts a
+// zero-width non-joiner joins), in the same order, each marked unspaced
+// exactly when unspaced says so, whatever the text; one cutter is reused
+// across inputs, as the index reuses it.
+func FuzzCutter(f *testing.F) {
+	f.Add("Reset the Developer Token")
+	f.Add("می‌شوند و کتاب‌ها می شوند")
+	f.Add("การรีเซ็ตโทเค็น ก่อนหน้า")
+	f.Add("Tiếng Việt: đặt lại mã thông báo")
+	f.Add("ﬁle\u00a8x\u200c\u200cy\u200c.z ‌a")
+	f.Add("averyveryveryverylongidentifier_name_here OAuth2")
+	var c cutter
+	f.Fuzz(func(t *testing.T, text string) {
+		want := indexWords(text, Normalize)
+		c.cut(text)
+		var got []string
+		for _, s := range append(slices.Clone(c.words), c.parts...) {
+			w := string(c.buf[s.start:s.end])
+			if s.gram != unspaced(w) {
+				t.Errorf("%q: word %q marked gram=%v, unspaced says %v", text, w, s.gram, unspaced(w))
+			}
+			got = append(got, w)
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("%q: cutter gives %q, indexWords %q", text, got, want)
+		}
+	})
+}

@@ -12,7 +12,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 )
 
 // A language's index is written sharded, so a reader's query fetches
@@ -196,14 +195,18 @@ func (d Doc) sections() ([]Section, []byte, error) {
 // numbering each key the first time it meets it, so that a section's
 // values are kept by number rather than in a map.
 type indexer struct {
-	f    folder
-	ids  map[entryKey]int32
-	keys []entryKey // by number
-	vals []uint32   // by number: the value in the section being cut
-	seen []int32    // the keys of that section
+	c      cutter
+	words  map[string]int32 // word keys, by number
+	grams  map[string]int32 // gram keys, by number
+	keys   []entryKey       // by number
+	vals   []uint32         // by number: the value in the section being cut
+	seen   []int32          // the keys of that section
+	starts []int            // where the characters of the word being cut start
 }
 
-func newIndexer() *indexer { return &indexer{f: folder{}, ids: map[entryKey]int32{}} }
+func newIndexer() *indexer {
+	return &indexer{words: map[string]int32{}, grams: map[string]int32{}}
+}
 
 // page calls each, in section order, with every key of the page's
 // sections (by number) and its value there.
@@ -229,36 +232,59 @@ func (x *indexer) page(title string, sections []Section, each func(id int32, sec
 	x.seen = x.seen[:0]
 }
 
-// field adds the keys of a field's words (indexWords) to the section's
-// values: for title (1) and heading (2) the flag, for body text (4) one
-// count per occurrence. Unspaced words give a key per Gram-character gram.
+// field adds the keys of a field's words (those indexWords gives) to the
+// section's values: for title (1) and heading (2) the flag, for body text
+// (4) one count per occurrence. Unspaced words give a key per
+// Gram-character gram.
 func (x *indexer) field(text string, v uint32, count bool) {
-	for _, w := range indexWords(text, x.f.normalize) {
-		if !unspaced(w) {
-			x.add(entryKey{w, false}, v, count)
-			continue
-		}
-		for i := range w {
-			if !utf8.RuneStart(w[i]) {
-				continue
-			}
-			end, r := i, 0
-			for end < len(w) && r < Gram {
-				_, size := utf8.DecodeRuneInString(w[end:])
-				end += size
-				r++
-			}
-			x.add(entryKey{w[i:end], true}, v, count)
-		}
+	x.c.cut(text)
+	for _, w := range x.c.words {
+		x.word(w, v, count)
+	}
+	for _, w := range x.c.parts {
+		x.word(w, v, count)
 	}
 }
 
-func (x *indexer) add(k entryKey, v uint32, count bool) {
-	id, ok := x.ids[k]
+func (x *indexer) word(s span, v uint32, count bool) {
+	w := x.c.buf[s.start:s.end]
+	if !s.gram {
+		x.add(x.words, w, false, v, count)
+		return
+	}
+	// A gram at each character: the buffer is valid UTF-8, so a
+	// character's length is its first byte's.
+	at := x.starts[:0]
+	for i := 0; i < len(w); i += runeLen(w[i]) {
+		at = append(at, i)
+	}
+	at = append(at, len(w))
+	x.starts = at
+	for i := 0; i+1 < len(at); i++ {
+		x.add(x.grams, w[at[i]:at[min(i+Gram, len(at)-1)]], true, v, count)
+	}
+}
+
+// runeLen is the length of the UTF-8 character that starts with byte b.
+func runeLen(b byte) int {
+	switch {
+	case b < 0xC0:
+		return 1
+	case b < 0xE0:
+		return 2
+	case b < 0xF0:
+		return 3
+	}
+	return 4
+}
+
+func (x *indexer) add(ids map[string]int32, k []byte, gram bool, v uint32, count bool) {
+	id, ok := ids[string(k)]
 	if !ok {
+		key := string(k)
 		id = int32(len(x.keys))
-		x.ids[k] = id
-		x.keys = append(x.keys, k)
+		ids[key] = id
+		x.keys = append(x.keys, entryKey{key, gram})
 		x.vals = append(x.vals, 0)
 	}
 	if x.vals[id] == 0 {

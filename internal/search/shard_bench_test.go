@@ -73,14 +73,19 @@ func synthPages(seed uint64, script string, n, words int) []Page {
 	return pages
 }
 
-// BenchmarkShard shards a 4,000-page language of about 1,200 words a page.
+// BenchmarkShard shards a 1,000-page language of about 1,200 words a
+// page, in a spaced Latin script, in Persian and in Thai (grams).
 func BenchmarkShard(b *testing.B) {
-	pages := synthPages(1, "en", 4000, 1200)
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := Build("en", pages).Shard(func(File) error { return nil }); err != nil {
-			b.Fatal(err)
-		}
+	for _, script := range []string{"en", "fa", "th"} {
+		b.Run(script, func(b *testing.B) {
+			pages := synthPages(1, script, 1000, 1200)
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Build(script, pages).Shard(func(File) error { return nil }); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
 

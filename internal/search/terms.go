@@ -33,7 +33,7 @@ func unspaced(w string) bool {
 	n := 0
 	for _, r := range w {
 		n++
-		if r >= 0x0E00 && (unicode.In(r, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar, unicode.Han, unicode.Hiragana, unicode.Katakana)) {
+		if gramScript(r) {
 			return true
 		}
 	}
