@@ -249,23 +249,27 @@ func Parse(path, slug, lang string, src []byte) (*Page, error) {
 // HashBody returns the hash recorded in translations to detect stale ones.
 // Whitespace at line ends and blank-line runs do not change it.
 func HashBody(body []byte) string {
-	var norm bytes.Buffer
+	h := sha256.New()
 	blank := false
-	for _, line := range bytes.Split(bytes.TrimSpace(body), []byte("\n")) {
+	for rest := bytes.TrimSpace(body); ; {
+		line, after, found := bytes.Cut(rest, []byte("\n"))
 		line = bytes.TrimRight(line, " \t")
 		if len(line) == 0 {
-			if blank {
-				continue
+			if !blank {
+				h.Write([]byte("\n"))
 			}
 			blank = true
 		} else {
 			blank = false
+			h.Write(line)
+			h.Write([]byte("\n"))
 		}
-		norm.Write(line)
-		norm.WriteByte('\n')
+		if !found {
+			break
+		}
+		rest = after
 	}
-	sum := sha256.Sum256(norm.Bytes())
-	return "sha256:" + hex.EncodeToString(sum[:])
+	return "sha256:" + hex.EncodeToString(h.Sum(nil))
 }
 
 // FillGitDates sets Updated from git for pages whose front matter has none.

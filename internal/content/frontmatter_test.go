@@ -2,6 +2,8 @@ package content
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"path/filepath"
 	"strings"
@@ -203,4 +205,31 @@ func TestSetFrontMatterKeepsBytes(t *testing.T) {
 			t.Errorf("SetFrontMatter(%q) = %q, %v; want %q", tc.in, got, err, tc.want)
 		}
 	}
+}
+
+// FuzzHashBody checks HashBody, which hashes line by line as it goes,
+// against the plain statement of what it hashes (lines split, right
+// spaces trimmed, blank runs as one blank line): a change would mark every
+// translation stale.
+func FuzzHashBody(f *testing.F) {
+	f.Add([]byte(""))
+	f.Add([]byte("Para one.   \n\n\n\nPara two.\n\n"))
+	f.Add([]byte(" \t\n x\t \n\n\ny"))
+	f.Fuzz(func(t *testing.T, body []byte) {
+		var norm bytes.Buffer
+		blank := false
+		for _, line := range bytes.Split(bytes.TrimSpace(body), []byte("\n")) {
+			line = bytes.TrimRight(line, " \t")
+			if len(line) == 0 && blank {
+				continue
+			}
+			blank = len(line) == 0
+			norm.Write(line)
+			norm.WriteByte('\n')
+		}
+		sum := sha256.Sum256(norm.Bytes())
+		if want := "sha256:" + hex.EncodeToString(sum[:]); HashBody(body) != want {
+			t.Fatalf("HashBody(%q) = %s, want %s", body, HashBody(body), want)
+		}
+	})
 }

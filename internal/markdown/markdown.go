@@ -311,9 +311,16 @@ func (d *Document) Render(w io.Writer) error {
 
 // HTML renders the document to a string.
 func (d *Document) HTML() (string, error) {
-	var b bytes.Buffer
-	err := d.Render(&b)
-	return b.String(), err
+	b, err := d.HTMLBytes()
+	return string(b), err
+}
+
+// HTMLBytes renders the document into a buffer sized for it (the HTML of
+// a page is about twice its Markdown).
+func (d *Document) HTMLBytes() ([]byte, error) {
+	b := bytes.NewBuffer(make([]byte, 0, 2*len(d.src)+4096))
+	err := d.Render(b)
+	return b.Bytes(), err
 }
 
 // plainText returns the text content of n's inline children.

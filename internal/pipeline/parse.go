@@ -95,12 +95,12 @@ func (s *Session) parsePage(st *snapshot, p *content.Page) (*render.Parsed, erro
 		matchHeadings(source, src, doc)
 	}
 	if len(doc.Diags.Errors()) == 0 {
-		html, err := doc.HTML()
+		html, err := doc.HTMLBytes()
 		if err != nil {
 			return nil, err
 		}
-		sections := search.EncodeSections(search.Sections([]byte(html)))
-		if err := s.store.put(p.Path, key, []byte(html), sections); err != nil {
+		sections := search.EncodeSections(search.Sections(html))
+		if err := s.store.put(p.Path, key, html, sections); err != nil {
 			return nil, err
 		}
 	}

@@ -41,7 +41,8 @@ type bodyRef struct {
 	Pack           string
 	Off            int64
 	HTML, Sections int
-	Sum            uint32 // CRC-32C of the HTML and the sections
+	Sum            uint32 // CRC-32C of the HTML
+	SectionsSum    uint32 // CRC-32C of the sections
 }
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
@@ -80,7 +81,7 @@ func (s *bodyStore) put(path, key string, html, sections []byte) error {
 	defer s.mu.Unlock()
 	f := s.packs[s.cur]
 	r := bodyRef{Key: key, Pack: s.cur, Off: s.end, HTML: len(html), Sections: len(sections)}
-	r.Sum = crc32.Update(crc32.Checksum(html, castagnoli), castagnoli, sections)
+	r.Sum, r.SectionsSum = crc32.Checksum(html, castagnoli), crc32.Checksum(sections, castagnoli)
 	if _, err := f.WriteAt(html, r.Off); err != nil {
 		return fmt.Errorf("body file: %w", err)
 	}
@@ -133,14 +134,15 @@ func (s *bodyStore) read(path string, sections bool) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, errBadBody)
 	}
-	data := make([]byte, r.HTML+r.Sections)
-	if _, err := f.ReadAt(data, r.Off); err != nil || crc32.Checksum(data, castagnoli) != r.Sum {
+	off, size, sum := r.Off, r.HTML, r.Sum
+	if sections {
+		off, size, sum = r.Off+int64(r.HTML), r.Sections, r.SectionsSum
+	}
+	data := make([]byte, size)
+	if _, err := f.ReadAt(data, off); err != nil || crc32.Checksum(data, castagnoli) != sum {
 		return nil, fmt.Errorf("%s: %w", path, errBadBody)
 	}
-	if sections {
-		return data[r.HTML:], nil
-	}
-	return data[:r.HTML:r.HTML], nil
+	return data, nil
 }
 
 // pack returns an open pack.
@@ -242,7 +244,7 @@ func (s *bodyStore) compact() (map[string]bodyRef, error) {
 			continue
 		}
 		data := make([]byte, r.HTML+r.Sections)
-		if _, err := src.ReadAt(data, r.Off); err != nil || crc32.Checksum(data, castagnoli) != r.Sum {
+		if _, err := src.ReadAt(data, r.Off); err != nil || crc32.Checksum(data[:r.HTML], castagnoli) != r.Sum || crc32.Checksum(data[r.HTML:], castagnoli) != r.SectionsSum {
 			continue // not kept: the page is parsed again next time
 		}
 		if _, err := f.WriteAt(data, off); err != nil {

@@ -328,7 +328,6 @@ func Render(in Input, targets []Target) ([]File, error) {
 	err := parallel.Each(len(targets), func(i int) error {
 		t := targets[i]
 		var b bytes.Buffer
-		b.Grow(32 << 10)
 		var err error
 		var more []File
 		ls := langs[t.Lang]
@@ -339,8 +338,12 @@ func Render(in Input, targets []Target) ([]File, error) {
 				err = fmt.Errorf("no page %s in %s", t.Slug, t.Lang)
 				break
 			}
+			if p := in.Parsed[pg.Content.Path]; p != nil {
+				b.Grow(len(p.HTML) + 16<<10) // the layout's part of a page is a few kilobytes
+			}
 			err = in.Layouts.pages["guide"].ExecuteTemplate(&b, "guide.html", in.guideData(ls, pg))
 		case t.Kind == LanguageIndex:
+			b.Grow(32 << 10)
 			err = in.Layouts.pages["index"].ExecuteTemplate(&b, "index.html", in.indexData(ls))
 		case t.Kind == NotFound && ls != nil:
 			err = in.Layouts.pages["404"].ExecuteTemplate(&b, "404.html", in.notFoundData(ls, true))

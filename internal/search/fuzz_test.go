@@ -2,6 +2,7 @@ package search
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"html"
@@ -179,6 +180,37 @@ func FuzzCutter(f *testing.F) {
 		}
 		if !slices.Equal(got, want) {
 			t.Fatalf("%q: cutter gives %q, indexWords %q", text, got, want)
+		}
+	})
+}
+
+// FuzzDecodeSections checks the index's hand reader of encoded sections
+// against encoding/json: what it reads, json reads the same; what
+// EncodeSections writes, it reads (not falling back); and decodeSections
+// fails exactly when json does.
+func FuzzDecodeSections(f *testing.F) {
+	f.Add([]byte(`[]`))
+	f.Add(EncodeSections([]Section{{Anchor: "a", Heading: "Ĥ \"q\"", Text: "x\\y\n\u2028 <b> 😀"}, {Text: "t"}}))
+	f.Add([]byte(`[{"x":"\ud83d\ude00 \u00e9 \/"}]`))
+	f.Add([]byte(`[{"a":"1","h":"2","x":"3"},{"x":""}]`))
+	f.Add([]byte(`[{"x":"\ud800"}] `))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var want []Section
+		werr := json.Unmarshal(data, &want)
+		if got, ok := readSections(data); ok {
+			if werr != nil || !reflect.DeepEqual(got, want) {
+				t.Fatalf("%q: read %+v, json %+v (%v)", data, got, want, werr)
+			}
+		}
+		got, err := decodeSections(data)
+		if (err != nil) != (werr != nil) || err == nil && !reflect.DeepEqual(got, want) {
+			t.Fatalf("%q: decodeSections %+v (%v), json %+v (%v)", data, got, err, want, werr)
+		}
+		if werr == nil {
+			again := EncodeSections(want)
+			if back, ok := readSections(again); !ok || !reflect.DeepEqual(back, want) && len(want) > 0 {
+				t.Fatalf("%q: EncodeSections wrote %q, read back %+v (%v)", data, again, back, ok)
+			}
 		}
 	})
 }

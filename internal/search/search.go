@@ -118,6 +118,13 @@ func EncodeSections(sections []Section) []byte {
 // encode is JSON without HTML escaping and without the trailing newline.
 func encode(v any) []byte {
 	var b bytes.Buffer
+	if secs, ok := v.([]Section); ok {
+		n := 64
+		for _, s := range secs {
+			n += len(s.Anchor) + len(s.Heading) + len(s.Text) + 24
+		}
+		b.Grow(n + n/8) // room for a few escapes
+	}
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
 	_ = enc.Encode(v)
@@ -133,20 +140,23 @@ func collapse(s string) string {
 	b := make([]byte, 0, len(s))
 	gap := false // a space between two words is due
 	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
-		}
-		if unicode.IsSpace(r) {
+		space, size := spaceAt(s, i)
+		if space {
 			gap = len(b) > 0
-		} else {
-			if gap {
-				b = append(b, ' ')
-				gap = false
-			}
-			b = append(b, s[i:i+size]...)
+			i += size
+			continue
 		}
-		i += size
+		if gap {
+			b = append(b, ' ')
+			gap = false
+		}
+		// Copy up to the next byte that may start a space.
+		j := i + size
+		for j < len(s) && !maySpace(s[j]) {
+			j++
+		}
+		b = append(b, s[i:j]...)
+		i = j
 	}
 	return string(b)
 }
@@ -155,18 +165,40 @@ func collapse(s string) string {
 func collapsed(s string) bool {
 	prevSpace := true // at the start, a space would be leading
 	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
-		}
-		space := unicode.IsSpace(r)
-		if space && (r != ' ' || prevSpace) {
+		space, size := spaceAt(s, i)
+		if space && (s[i] != ' ' || prevSpace) {
 			return false
 		}
 		prevSpace = space
 		i += size
 	}
 	return !prevSpace || s == ""
+}
+
+// maySpace reports whether byte c may start a white space character
+// (unicode.IsSpace): an ASCII space or the first byte of U+0085, U+00A0,
+// U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F or U+3000.
+func maySpace(c byte) bool {
+	switch c {
+	case ' ', '\t', '\n', '\v', '\f', '\r', 0xC2, 0xE1, 0xE2, 0xE3:
+		return true
+	}
+	return false
+}
+
+// spaceAt reports whether a white space character (unicode.IsSpace)
+// starts at s[i], and how many bytes to step: the character's, or one
+// for a byte that starts none.
+func spaceAt(s string, i int) (bool, int) {
+	c := s[i]
+	if !maySpace(c) {
+		return false, 1
+	}
+	if c < utf8.RuneSelf {
+		return true, 1
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsSpace(r), size
 }
 
 // Normalize folds text for matching: case, compatibility forms, Arabic yeh

@@ -27,18 +27,18 @@ func Sections(body []byte) []Section {
 type sectioner struct {
 	out       []Section
 	cur       Section
-	text      strings.Builder
+	text      []byte // the section's text so far (reused from section to section)
 	heading   strings.Builder
 	inHeading bool
 	skip      int // depth inside page furniture
 }
 
 func (s *sectioner) flush() {
-	s.cur.Text = collapse(s.text.String())
+	s.cur.Text = collapse(string(s.text))
 	if s.cur.Text != "" || s.cur.Heading != "" {
 		s.out = append(s.out, s.cur)
 	}
-	s.text.Reset()
+	s.text = s.text[:0]
 }
 
 func (s *sectioner) start(a atom.Atom, attrs tagAttrs) {
@@ -55,7 +55,7 @@ func (s *sectioner) start(a atom.Atom, attrs tagAttrs) {
 		s.inHeading = true
 		s.heading.Reset()
 	case a == atom.P || a == atom.Li || a == atom.Br || a == atom.Tr || a == atom.Pre || a == atom.Div:
-		s.text.WriteByte(' ')
+		s.text = append(s.text, ' ')
 	}
 }
 
@@ -69,7 +69,7 @@ func (s *sectioner) end(a atom.Atom) {
 		s.inHeading = false
 	}
 	if a == atom.P || a == atom.Li || a == atom.Td || a == atom.Th {
-		s.text.WriteByte(' ')
+		s.text = append(s.text, ' ')
 	}
 }
 
@@ -79,7 +79,7 @@ func (s *sectioner) addText(t []byte) {
 	case s.inHeading:
 		s.heading.Write(t)
 	default:
-		s.text.Write(t)
+		s.text = append(s.text, t...)
 	}
 }
 

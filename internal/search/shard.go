@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"hash/crc64"
 	"hash/fnv"
@@ -184,8 +183,8 @@ func (d Doc) sections() ([]Section, []byte, error) {
 	if encoded == nil {
 		return d.Sections, nil, nil
 	}
-	var sections []Section
-	if err := json.Unmarshal(encoded, &sections); err != nil {
+	sections, err := decodeSections(encoded)
+	if err != nil {
 		return nil, nil, fmt.Errorf("search index of %s: %w", d.URL, err)
 	}
 	return sections, encoded, nil
@@ -463,6 +462,7 @@ func appendNumber(out []byte, n uint32) []byte {
 // (its sections as they came encoded, if they did).
 func (d Doc) json() []byte {
 	var b bytes.Buffer
+	b.Grow(len(d.encoded) + 2*(len(d.URL)+len(d.Title)) + 64)
 	b.WriteString(`{"u":`)
 	b.Write(encode(d.URL))
 	b.WriteString(`,"t":`)
