@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/docgen/docgen/internal/catalog"
 	"github.com/docgen/docgen/internal/config"
@@ -135,6 +136,11 @@ func isolate(lang *config.Language, s string) string {
 // already gets right are left alone: Latin words without digits (strong
 // left-to-right letters hold together) and a lone number.
 func isolateLTR(s string) string {
+	// Only a run with a digit is isolated: text without digits (most
+	// titles and paragraphs) comes back as it is.
+	if utf8.ValidString(s) && strings.IndexFunc(s, isDigit) < 0 {
+		return s
+	}
 	var b strings.Builder
 	rs := []rune(s)
 	for i := 0; i < len(rs); {
