@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/docgen/docgen/internal/diag"
+	"github.com/docgen/docgen/internal/parallel"
 	"github.com/docgen/docgen/internal/safefile"
 )
 
@@ -38,6 +39,9 @@ type Page struct {
 	// section's folder has no page of the source language (see
 	// SectionPages); Path is then the folder's ("content/guides/").
 	Generated bool
+	// bodyAt is where Body starts in the file (after Normalize), so
+	// ReadBody finds it again without parsing the front matter.
+	bodyAt int
 }
 
 var slugPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
@@ -123,8 +127,11 @@ func ReadBody(root string, p *Page) ([]byte, error) {
 	if err != nil {
 		return nil, diag.Errorf(p.Path, 0, "build again", "cannot read the page again: %v", err)
 	}
-	_, body, _, err := ParseFrontMatter(p.Path, Normalize(data))
-	if err != nil {
+	data = Normalize(data)
+	var body []byte
+	if p.bodyAt > 0 && p.bodyAt <= len(data) {
+		body = data[p.bodyAt:] // checked against the hash below
+	} else if _, body, _, err = ParseFrontMatter(p.Path, data); err != nil {
 		return nil, err
 	}
 	if HashBody(body) != p.Hash {
@@ -142,6 +149,12 @@ func load(root, dir string, known func(code string) bool, keepBodies bool) ([]*P
 	defer site.Close()
 	var pages []*Page
 	var errs diag.List
+	var jobs []readJob
+	var errAt []int // for each error of the walk, how many jobs came before it
+	walkErr := func(d *diag.Diagnostic) {
+		errs.Add(d)
+		errAt = append(errAt, len(jobs))
+	}
 	err = filepath.WalkDir(base, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -149,7 +162,7 @@ func load(root, dir string, known func(code string) bool, keepBodies bool) ([]*P
 		rel, _ := filepath.Rel(base, p)
 		shown := filepath.ToSlash(filepath.Join(dir, rel))
 		if d.Type()&fs.ModeSymlink != 0 {
-			errs.Add(ErrSymlink(shown))
+			walkErr(ErrSymlink(shown))
 			return nil
 		}
 		if d.IsDir() {
@@ -157,7 +170,7 @@ func load(root, dir string, known func(code string) bool, keepBodies bool) ([]*P
 				return fs.SkipDir
 			}
 			if p != base && strings.EqualFold(filepath.Ext(d.Name()), ".md") {
-				errs.Add(diag.Errorf(shown, 0, "a page is a file: move what the folder holds and make "+shown+" the Markdown file itself",
+				walkErr(diag.Errorf(shown, 0, "a page is a file: move what the folder holds and make "+shown+" the Markdown file itself",
 					"a folder is named like a page"))
 				return fs.SkipDir
 			}
@@ -167,47 +180,45 @@ func load(root, dir string, known func(code string) bool, keepBodies bool) ([]*P
 		if perr != nil {
 			d, _ := diag.As(perr)
 			d.File = shown
-			errs.Add(d)
+			walkErr(d)
 			return nil
 		}
 		if slug == "" {
 			return nil // not a page: never opened, so a named pipe here cannot block
 		}
 		if !d.Type().IsRegular() {
-			errs.Add(ErrNotRegular(shown, d.Type()))
+			walkErr(ErrNotRegular(shown, d.Type()))
 			return nil
 		}
 		if !known(lang) {
-			errs.Add(ErrUnknownLanguage(shown, lang))
+			walkErr(ErrUnknownLanguage(shown, lang))
 			if low := strings.ToLower(lang); low != lang && known(low) {
 				errs[len(errs)-1].Hint = "rename it to " + low + ".md"
 			}
 			return nil
 		}
-		src, rerr := safefile.ReadIn(site, filepath.Join(dir, rel), safefile.MaxText)
-		if errors.Is(rerr, safefile.ErrNotRegular) {
-			errs.Add(diag.Errorf(shown, 0, "a page must be a regular file", "cannot read page: %v", rerr))
-			return nil
-		}
-		if rerr != nil {
-			errs.Add(diag.Errorf(shown, 0, "check the file's permissions", "cannot read page: %v", rerr))
-			return nil
-		}
-		page, perr := Parse(shown, slug, lang, src)
-		if perr != nil {
-			if l, ok := perr.(diag.List); ok {
-				errs = append(errs, l...)
-			} else if d, ok := diag.As(perr); ok {
-				errs.Add(d)
-			}
-			return nil
-		}
-		if !keepBodies {
-			page.Body = nil
-		}
-		pages = append(pages, page)
+		jobs = append(jobs, readJob{shown: shown, rel: rel, slug: slug, lang: lang})
 		return nil
 	})
+	// The pages are read and their front matter parsed on all cores; what
+	// each gives is kept in the walk's order.
+	read := make([]readResult, len(jobs))
+	parallel.Each(len(jobs), func(i int) error {
+		read[i] = readPage(site, dir, jobs[i], keepBodies)
+		return nil
+	})
+	walked := errs
+	errs = nil
+	for i, r := range read {
+		for len(errAt) > 0 && errAt[0] <= i {
+			errs, walked, errAt = append(errs, walked[0]), walked[1:], errAt[1:]
+		}
+		errs = append(errs, r.errs...)
+		if r.page != nil {
+			pages = append(pages, r.page)
+		}
+	}
+	errs = append(errs, walked...)
 	if err != nil {
 		return nil, diag.Errorf(dir, 0, "create the content/ folder with one folder per guide", "cannot read content: %v", err)
 	}
@@ -217,6 +228,39 @@ func load(root, dir string, known func(code string) bool, keepBodies bool) ([]*P
 	FillGitDates(root, pages)
 	sort.Slice(pages, func(i, j int) bool { return pages[i].Path < pages[j].Path })
 	return pages, nil
+}
+
+// readJob is a page file load found; readResult what reading it gave.
+type readJob struct{ shown, rel, slug, lang string }
+
+type readResult struct {
+	page *Page
+	errs diag.List
+}
+
+// readPage reads one page file and parses its front matter.
+func readPage(site *os.Root, dir string, j readJob, keepBodies bool) readResult {
+	src, err := safefile.ReadIn(site, filepath.Join(dir, j.rel), safefile.MaxText)
+	if errors.Is(err, safefile.ErrNotRegular) {
+		return readResult{errs: diag.List{diag.Errorf(j.shown, 0, "a page must be a regular file", "cannot read page: %v", err)}}
+	}
+	if err != nil {
+		return readResult{errs: diag.List{diag.Errorf(j.shown, 0, "check the file's permissions", "cannot read page: %v", err)}}
+	}
+	page, err := Parse(j.shown, j.slug, j.lang, src)
+	if err != nil {
+		if l, ok := err.(diag.List); ok {
+			return readResult{errs: l}
+		}
+		if d, ok := diag.As(err); ok {
+			return readResult{errs: diag.List{d}}
+		}
+		return readResult{}
+	}
+	if !keepBodies {
+		page.Body = nil
+	}
+	return readResult{page: page}
 }
 
 // ErrSymlink is the error for a symbolic link found in content/.
@@ -243,7 +287,7 @@ func Parse(path, slug, lang string, src []byte) (*Page, error) {
 		return nil, err
 	}
 	return &Page{Slug: slug, Lang: lang, Path: path, Front: fm, Body: body, BodyLine: bodyLine,
-		Hash: HashBody(body), Updated: fm.Updated}, nil
+		Hash: HashBody(body), Updated: fm.Updated, bodyAt: len(src) - len(body)}, nil
 }
 
 // HashBody returns the hash recorded in translations to detect stale ones.
