@@ -90,31 +90,6 @@ func Words(s string) []string {
 	return out
 }
 
-// folder is Normalize with a memo of folded characters, for indexing a
-// language's text (most characters repeat).
-type folder map[rune]string
-
-func (f folder) normalize(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		if r < utf8.RuneSelf {
-			if 'A' <= r && r <= 'Z' {
-				r += 'a' - 'A'
-			}
-			b.WriteByte(byte(r))
-			continue
-		}
-		d, ok := f[r]
-		if !ok {
-			d = Fold(r)
-			f[r] = d
-		}
-		b.WriteString(d)
-	}
-	return b.String()
-}
-
 // prefixOf is 1 when word w begins with t.
 func prefixOf(w, t string) int {
 	if strings.HasPrefix(w, t) {
