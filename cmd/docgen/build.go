@@ -1,9 +1,12 @@
 package main
 
 import (
+	"bytes"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"runtime"
 	"runtime/pprof"
@@ -11,6 +14,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/docgen/docgen/internal/atomicfile"
 	"github.com/docgen/docgen/internal/pipeline"
 )
 
@@ -47,23 +51,34 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		prog = &progress{w: stderr}
 		opts.Progress = prog.update
 	}
+	for _, path := range []string{*cpuprofile, *memprofile} {
+		if err := checkProfilePath(path); err != nil {
+			fmt.Fprintf(stderr, "docgen build: %v\n", err)
+			return 2
+		}
+	}
 	if *cpuprofile != "" {
-		f, err := os.Create(*cpuprofile)
-		if err != nil {
+		var prof bytes.Buffer
+		if err := pprof.StartCPUProfile(&prof); err != nil {
 			fmt.Fprintf(stderr, "docgen build: %v\n", err)
 			return 1
 		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			fmt.Fprintf(stderr, "docgen build: %v\n", err)
-			return 1
-		}
-		defer pprof.StopCPUProfile()
+		defer func() {
+			pprof.StopCPUProfile()
+			if err := atomicfile.WriteFile(*cpuprofile, prof.Bytes(), 0o644); err != nil {
+				fmt.Fprintf(stderr, "docgen build: %v\n", err)
+			}
+		}()
 	}
 	if *memprofile != "" {
 		runtime.MemProfileRate = 64 << 10 // a sample per 64 KiB allocated (default 512 KiB)
 		defer func() {
-			if err := writeMemProfile(*memprofile); err != nil {
+			var prof bytes.Buffer
+			err := pprof.Lookup("allocs").WriteTo(&prof, 0)
+			if err == nil {
+				err = atomicfile.WriteFile(*memprofile, prof.Bytes(), 0o644)
+			}
+			if err != nil {
 				fmt.Fprintf(stderr, "docgen build: %v\n", err)
 			}
 		}()
@@ -89,18 +104,29 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// writeMemProfile writes the allocation profile (every allocation since
-// the start, sampled, and what was live at the last collection).
-func writeMemProfile(path string) error {
-	f, err := os.Create(path)
+// checkProfilePath refuses a profile path that names a file other than
+// a profile (a gzip file, as pprof writes them): a mistyped flag must not
+// replace a page or the configuration. An empty path is no profile.
+func checkProfilePath(path string) error {
+	if path == "" {
+		return nil
+	}
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
 	if err != nil {
 		return err
 	}
-	if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
-		f.Close()
-		return err
+	defer f.Close()
+	magic := make([]byte, 2)
+	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
+		return fmt.Errorf("%s is not a regular file; give a new file's name for the profile", path)
 	}
-	return f.Close()
+	if _, err := io.ReadFull(f, magic); err != nil || magic[0] != 0x1f || magic[1] != 0x8b {
+		return fmt.Errorf("%s exists and is not a profile; give a new file's name for the profile", path)
+	}
+	return nil
 }
 
 // progress draws one status line on a terminal while a build runs, at most

@@ -149,12 +149,9 @@ func load(root, dir string, known func(code string) bool, keepBodies bool) ([]*P
 	defer site.Close()
 	var pages []*Page
 	var errs diag.List
-	var jobs []readJob
-	var errAt []int // for each error of the walk, how many jobs came before it
-	walkErr := func(d *diag.Diagnostic) {
-		errs.Add(d)
-		errAt = append(errAt, len(jobs))
-	}
+	// What the walk finds, in its order: an error, or a page file to read.
+	var found []readResult
+	walkErr := func(d *diag.Diagnostic) { found = append(found, readResult{errs: diag.List{d}}) }
 	err = filepath.WalkDir(base, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -191,34 +188,29 @@ func load(root, dir string, known func(code string) bool, keepBodies bool) ([]*P
 			return nil
 		}
 		if !known(lang) {
-			walkErr(ErrUnknownLanguage(shown, lang))
+			e := ErrUnknownLanguage(shown, lang)
 			if low := strings.ToLower(lang); low != lang && known(low) {
-				errs[len(errs)-1].Hint = "rename it to " + low + ".md"
+				e.Hint = "rename it to " + low + ".md"
 			}
+			walkErr(e)
 			return nil
 		}
-		jobs = append(jobs, readJob{shown: shown, rel: rel, slug: slug, lang: lang})
+		found = append(found, readResult{job: &readJob{shown: shown, rel: rel, slug: slug, lang: lang}})
 		return nil
 	})
-	// The pages are read and their front matter parsed on all cores; what
-	// each gives is kept in the walk's order.
-	read := make([]readResult, len(jobs))
-	parallel.Each(len(jobs), func(i int) error {
-		read[i] = readPage(site, dir, jobs[i], keepBodies)
-		return nil
-	})
-	walked := errs
-	errs = nil
-	for i, r := range read {
-		for len(errAt) > 0 && errAt[0] <= i {
-			errs, walked, errAt = append(errs, walked[0]), walked[1:], errAt[1:]
+	// The pages are read and their front matter parsed on all cores.
+	parallel.Each(len(found), func(i int) error {
+		if j := found[i].job; j != nil {
+			found[i] = readPage(site, dir, *j, keepBodies)
 		}
+		return nil
+	})
+	for _, r := range found {
 		errs = append(errs, r.errs...)
 		if r.page != nil {
 			pages = append(pages, r.page)
 		}
 	}
-	errs = append(errs, walked...)
 	if err != nil {
 		return nil, diag.Errorf(dir, 0, "create the content/ folder with one folder per guide", "cannot read content: %v", err)
 	}
@@ -230,10 +222,12 @@ func load(root, dir string, known func(code string) bool, keepBodies bool) ([]*P
 	return pages, nil
 }
 
-// readJob is a page file load found; readResult what reading it gave.
+// readJob is a page file load found; readResult is what the walk found
+// (an error, or a job) until the job is read, then what reading it gave.
 type readJob struct{ shown, rel, slug, lang string }
 
 type readResult struct {
+	job  *readJob
 	page *Page
 	errs diag.List
 }

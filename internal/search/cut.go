@@ -109,7 +109,7 @@ func (c *cutter) cut(text string) {
 	var split bool  // a zero-width non-joiner cut it
 	var runes int   // its characters
 	var gram bool   // some are of an unspaced script
-	var spaced bool // the text has a zero-width non-joiner at all
+	var joined bool // the text has a zero-width non-joiner at all
 	begin := func() {
 		in, word, part, split, runes, gram = true, len(c.buf), len(c.buf), false, 0, false
 	}
@@ -144,11 +144,12 @@ func (c *cutter) cut(text string) {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		i += size
 		if r == '\u200c' {
-			spaced = true
-			if in && part < len(c.buf) {
-				c.parts = append(c.parts, c.spanOf(part, len(c.buf)))
-				part, split = len(c.buf), true
-			} else if in {
+			joined = true
+			if in {
+				if part < len(c.buf) {
+					c.parts = append(c.parts, c.spanOf(part, len(c.buf)))
+					part = len(c.buf)
+				}
 				split = true
 			}
 			continue
@@ -181,7 +182,7 @@ func (c *cutter) cut(text string) {
 		}
 	}
 	end()
-	if !spaced {
+	if !joined {
 		return
 	}
 	// A part that is also a whole word of the text is not added again.
@@ -196,13 +197,7 @@ func (c *cutter) cut(text string) {
 
 // spanOf is the part buf[start:end] as a word of its own.
 func (c *cutter) spanOf(start, end int) span {
-	w := c.buf[start:end]
-	n, gram := 0, false
-	for _, r := range string(w) {
-		n++
-		gram = gram || gramScript(r)
-	}
-	return span{int32(start), int32(end), gram || n > MaxWord}
+	return span{int32(start), int32(end), unspaced(string(c.buf[start:end]))}
 }
 
 // isWord reports whether w is one of the whole words cut.

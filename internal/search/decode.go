@@ -24,39 +24,39 @@ func decodeSections(data []byte) ([]Section, error) {
 // read nothing of use, for anything else.
 func readSections(data []byte) (out []Section, ok bool) {
 	r := jsonReader{data: data}
-	if !r.byte('[') {
+	if !r.skip('[') {
 		return nil, false
 	}
 	out = []Section{}
-	if r.byte(']') {
+	if r.skip(']') {
 		return out, r.i == len(data)
 	}
 	for {
 		var s Section
-		if !r.byte('{') {
+		if !r.skip('{') {
 			return nil, false
 		}
 		if r.key("a") {
-			if s.Anchor, ok = r.str(); !ok || !r.byte(',') {
+			if s.Anchor, ok = r.str(); !ok || !r.skip(',') {
 				return nil, false
 			}
 		}
 		if r.key("h") {
-			if s.Heading, ok = r.str(); !ok || !r.byte(',') {
+			if s.Heading, ok = r.str(); !ok || !r.skip(',') {
 				return nil, false
 			}
 		}
 		if !r.key("x") {
 			return nil, false
 		}
-		if s.Text, ok = r.str(); !ok || !r.byte('}') {
+		if s.Text, ok = r.str(); !ok || !r.skip('}') {
 			return nil, false
 		}
 		out = append(out, s)
-		if r.byte(']') {
+		if r.skip(']') {
 			return out, r.i == len(data)
 		}
-		if !r.byte(',') {
+		if !r.skip(',') {
 			return nil, false
 		}
 	}
@@ -68,7 +68,8 @@ type jsonReader struct {
 	i    int
 }
 
-func (r *jsonReader) byte(c byte) bool {
+// skip reads c when it comes next.
+func (r *jsonReader) skip(c byte) bool {
 	if r.i < len(r.data) && r.data[r.i] == c {
 		r.i++
 		return true
@@ -89,7 +90,7 @@ func (r *jsonReader) key(k string) bool {
 // str reads a string. It is not ok for what encoding/json would read
 // differently: invalid UTF-8 (which it replaces) and unpaired surrogates.
 func (r *jsonReader) str() (string, bool) {
-	if !r.byte('"') {
+	if !r.skip('"') {
 		return "", false
 	}
 	start := r.i

@@ -112,20 +112,19 @@ func EncodeSections(sections []Section) []byte {
 	if sections == nil {
 		sections = []Section{}
 	}
-	return encode(sections)
+	n := 64 // the buffer holds the text and room for a few escapes
+	for _, s := range sections {
+		n += len(s.Anchor) + len(s.Heading) + len(s.Text) + 24
+	}
+	return encodeInto(bytes.NewBuffer(make([]byte, 0, n+n/8)), sections)
 }
 
 // encode is JSON without HTML escaping and without the trailing newline.
-func encode(v any) []byte {
-	var b bytes.Buffer
-	if secs, ok := v.([]Section); ok {
-		n := 64
-		for _, s := range secs {
-			n += len(s.Anchor) + len(s.Heading) + len(s.Text) + 24
-		}
-		b.Grow(n + n/8) // room for a few escapes
-	}
-	enc := json.NewEncoder(&b)
+func encode(v any) []byte { return encodeInto(new(bytes.Buffer), v) }
+
+// encodeInto is encode, into b.
+func encodeInto(b *bytes.Buffer, v any) []byte {
+	enc := json.NewEncoder(b)
 	enc.SetEscapeHTML(false)
 	_ = enc.Encode(v)
 	return bytes.TrimSuffix(b.Bytes(), []byte("\n"))

@@ -2,7 +2,6 @@ package search
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -67,14 +66,11 @@ func Words(s string) []string {
 	start := -1
 	for i := 0; i < len(s); {
 		c := s[i]
-		in, size := false, 1
-		if c < utf8.RuneSelf {
-			in = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
-		} else {
-			var r rune
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(s[i:])
-			in = unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 		}
+		in := isWordRune(r)
 		switch {
 		case in && start < 0:
 			start = i
