@@ -1,6 +1,7 @@
 // Command searchbytes reports what a reader's search fetches from a built
 // site's sharded index: for a few representative queries per language, the
-// files (manifest, shards, page fragments of the 20 results shown) and their
+// files (manifest, shards, and the fragments holding the 10 results the box
+// shows first) and their
 // bytes, raw and gzip-compressed (as a server would send them), next to the
 // size of the language's whole index.
 //
@@ -39,7 +40,7 @@ func main() {
 }
 
 func run(public string) error {
-	fmt.Println("| lang | query | results | files (shards+pages) | raw KB | gzip KB | gzip KB: manifest / shards / pages |")
+	fmt.Println("| lang | query | results | files (shards+fragments) | raw KB | gzip KB | gzip KB: manifest / shards / fragments |")
 	fmt.Println("| --- | --- | --- | --- | --- | --- | --- |")
 	var sizes []string
 	for _, lang := range []string{"en", "fa", "th"} {
@@ -71,7 +72,7 @@ func run(public string) error {
 				}
 				return b, err
 			}
-			_, total, err := search.QueryShards(fetch, q, 20)
+			_, total, err := search.QueryShards(fetch, q, 10)
 			if err != nil {
 				return fmt.Errorf("%s %q: %w", lang, q, err)
 			}

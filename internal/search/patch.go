@@ -14,8 +14,8 @@ import (
 var ErrRebuild = errors.New("search index must be rebuilt")
 
 // Patch brings a sharded index up to date after some of its pages changed,
-// reading only the old manifest, the old fragments of the changed pages
-// and the shards their keys fall in (and a neighbour where a shard
+// reading only the old manifest, the old fragments holding the changed
+// pages and the shards their keys fall in (and a neighbour where a shard
 // boundary moves). idx is the new index, of the same pages in the same
 // order as the old one; changed lists the pages whose title or sections
 // may have changed (a superset is fine); only their sections are read.
@@ -35,21 +35,26 @@ func (idx *Index) Patch(changed []int, old func(name string) ([]byte, error), ha
 	}
 	n := len(idx.Docs)
 	counts := slices.Clone(o.m.Pages)
-	pageData := map[int][]byte{} // new fragments of changed pages
-	pageCRC := map[int]uint64{}
+	fragData := map[int][]byte{} // new fragments that changed
+	fragCRC := map[int]uint64{}  // CRCs of the fragments read
 	edits := map[entryKey][]pageEdit{}
 	x := newIndexer()
+	var docs [][]byte // the fragment being patched, a page each
 	for _, i := range slices.Compact(slices.Sorted(slices.Values(changed))) {
 		if i < 0 || i >= n {
 			return nil, fmt.Errorf("search patch: no page %d of %d", i, n)
 		}
-		oldData, err := o.read(PageName(i))
-		if err != nil {
-			return nil, err
+		g := i / PagesPerFragment
+		if _, ok := fragCRC[g]; !ok {
+			var err error
+			if docs, err = o.fragment(g, n); err != nil {
+				return nil, err
+			}
 		}
+		oldData := docs[i%PagesPerFragment]
 		var od Doc
 		if err := json.Unmarshal(oldData, &od); err != nil || od.URL != idx.Docs[i].URL || len(od.Sections) != counts[i] {
-			return nil, rebuild("%s is not page %s as the manifest counts it", PageName(i), idx.Docs[i].URL)
+			return nil, rebuild("%s does not hold page %s as the manifest counts it", FragmentName(g), idx.Docs[i].URL)
 		}
 		d := idx.Docs[i]
 		sections, encoded, err := d.sections()
@@ -58,22 +63,28 @@ func (idx *Index) Patch(changed []int, old func(name string) ([]byte, error), ha
 		}
 		nd := Doc{URL: d.URL, Title: d.Title, Lang: d.Lang, Sections: sections, encoded: encoded}
 		data := nd.json()
-		pageCRC[i] = crc(data)
-		if bytes.Equal(data, oldData) {
-			continue
-		}
-		pageData[i] = data
-		counts[i] = len(sections)
-		before, after := keyValues(x, od), keyValues(x, nd)
-		for k, v := range before {
-			if !slices.Equal(v, after[k]) {
-				edits[k] = append(edits[k], pageEdit{uint32(i), after[k]})
+		if !bytes.Equal(data, oldData) {
+			docs[i%PagesPerFragment] = data
+			counts[i] = len(sections)
+			before, after := keyValues(x, od), keyValues(x, nd)
+			for k, v := range before {
+				if !slices.Equal(v, after[k]) {
+					edits[k] = append(edits[k], pageEdit{uint32(i), after[k]})
+				}
+			}
+			for k, v := range after {
+				if _, ok := before[k]; !ok {
+					edits[k] = append(edits[k], pageEdit{uint32(i), v})
+				}
 			}
 		}
-		for k, v := range after {
-			if _, ok := before[k]; !ok {
-				edits[k] = append(edits[k], pageEdit{uint32(i), v})
-			}
+		// The fragment as it stands after this page: its last changed
+		// page decides what is written.
+		joined := joinFragment(docs)
+		fragCRC[g] = crc(joined)
+		delete(fragData, g)
+		if !bytes.Equal(joined, o.loaded[FragmentName(g)]) {
+			fragData[g] = joined
 		}
 	}
 
@@ -111,9 +122,10 @@ func (idx *Index) Patch(changed []int, old func(name string) ([]byte, error), ha
 	oldShard(len(o.firsts))
 	ids := shardNames(firsts)
 
-	out := make([]File, 1, 1+len(firsts)+n)
-	names := make([]string, 0, len(firsts)+n)
-	crcs := make([]uint64, 0, len(firsts)+n)
+	frags := fragmentCount(n)
+	out := make([]File, 1, 1+len(firsts)+frags)
+	names := make([]string, 0, len(firsts)+frags)
+	crcs := make([]uint64, 0, len(firsts)+frags)
 	for j, id := range ids {
 		name := shardName(id)
 		file := File{Name: name, Data: fresh[j]}
@@ -139,15 +151,15 @@ func (idx *Index) Patch(changed []int, old func(name string) ([]byte, error), ha
 		names = append(names, name)
 		crcs = append(crcs, c)
 	}
-	for i := range n {
-		name := PageName(i)
-		c, ok := pageCRC[i]
+	for g := range frags {
+		name := FragmentName(g)
+		c, ok := fragCRC[g]
 		if !ok {
 			if c, ok = hashOf(name); !ok {
 				return nil, rebuild("no checksum of %s", name)
 			}
 		}
-		out = append(out, File{Name: name, Data: pageData[i]})
+		out = append(out, File{Name: name, Data: fragData[g]})
 		names = append(names, name)
 		crcs = append(crcs, c)
 	}
@@ -233,7 +245,7 @@ func (o *oldIndex) readManifest(idx *Index) error {
 	if err := json.Unmarshal(b, m); err != nil {
 		return rebuild("%s: %v", ManifestName, err)
 	}
-	if m.Version != formatVersion || m.Word != MaxWord || m.Gram != Gram || m.Lang != idx.Lang {
+	if m.Version != formatVersion || m.Word != MaxWord || m.Gram != Gram || m.Group != PagesPerFragment || m.Lang != idx.Lang {
 		return rebuild("%s: version %d, not %d", ManifestName, m.Version, formatVersion)
 	}
 	if len(m.Pages) != len(idx.Docs) {
@@ -255,6 +267,33 @@ func (o *oldIndex) readManifest(idx *Index) error {
 		}
 	}
 	return nil
+}
+
+// fragment reads old fragment g of an index of n pages and returns its
+// pages as Doc.json wrote them, checking it is a fragment as Shard writes
+// it.
+func (o *oldIndex) fragment(g, n int) ([][]byte, error) {
+	name := FragmentName(g)
+	data, err := o.read(name)
+	if err != nil {
+		return nil, err
+	}
+	var raw []json.RawMessage
+	if err := json.Unmarshal(data, &raw); err != nil {
+		return nil, rebuild("%s: %v", name, err)
+	}
+	if len(raw) != min(PagesPerFragment, n-g*PagesPerFragment) {
+		return nil, rebuild("%s holds %d pages", name, len(raw))
+	}
+	docs := make([][]byte, len(raw))
+	for i, r := range raw {
+		docs[i] = append(slices.Clip([]byte(r)), '\n')
+	}
+	if !bytes.Equal(joinFragment(docs), data) {
+		return nil, rebuild("%s is not a fragment as Shard writes it", name)
+	}
+	o.loaded[name] = data
+	return docs, nil
 }
 
 // rawEntry is a shard's entry with its postings as written.

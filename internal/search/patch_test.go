@@ -334,8 +334,12 @@ func TestPatchNeedsRebuild(t *testing.T) {
 	// The shard the new text's first key falls in.
 	shard := m.ShardName(max(0, sortSearch(m, "ก่อนหน้า")-1))
 	cases := map[string]func(files map[string][]byte) *Index{
-		"version 2": func(files map[string][]byte) *Index {
-			files[ManifestName] = []byte(strings.Replace(string(files[ManifestName]), `"v":3`, `"v":2`, 1))
+		"version 3": func(files map[string][]byte) *Index {
+			files[ManifestName] = []byte(strings.Replace(string(files[ManifestName]), `"v":4`, `"v":3`, 1))
+			return e.index(nil)
+		},
+		"another fragment size": func(files map[string][]byte) *Index {
+			files[ManifestName] = []byte(strings.Replace(string(files[ManifestName]), `"group":4`, `"group":1`, 1))
 			return e.index(nil)
 		},
 		"no manifest": func(files map[string][]byte) *Index {
@@ -356,7 +360,33 @@ func TestPatchNeedsRebuild(t *testing.T) {
 			return e.index(nil)
 		},
 		"missing fragment": func(files map[string][]byte) *Index {
-			delete(files, PageName(7))
+			delete(files, FragmentName(7/PagesPerFragment))
+			return e.index(nil)
+		},
+		"fragment short of a page": func(files map[string][]byte) *Index {
+			name := FragmentName(7 / PagesPerFragment)
+			var docs []json.RawMessage
+			if err := json.Unmarshal(files[name], &docs); err != nil {
+				t.Fatal(err)
+			}
+			var short [][]byte
+			for _, d := range docs[:len(docs)-1] {
+				short = append(short, append([]byte(d), '\n'))
+			}
+			files[name] = joinFragment(short)
+			return e.index(nil)
+		},
+		"fragment with pages swapped": func(files map[string][]byte) *Index {
+			name := FragmentName(7 / PagesPerFragment)
+			var docs []json.RawMessage
+			if err := json.Unmarshal(files[name], &docs); err != nil {
+				t.Fatal(err)
+			}
+			var swapped [][]byte
+			for _, d := range docs {
+				swapped = append([][]byte{append([]byte(d), '\n')}, swapped...)
+			}
+			files[name] = joinFragment(swapped)
 			return e.index(nil)
 		},
 	}

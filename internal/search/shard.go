@@ -17,9 +17,10 @@ import (
 // little of it, and patchable, so a one-page edit rewrites a few files
 // (Index.Patch): a manifest (ManifestName), term shards that hold, in key
 // order, every key a query term can start with and where it occurs, and
-// one fragment per page (PageName) with the page's title and text for
-// showing results. A query fetches the manifest, the shards its terms'
-// keys fall in, and the fragments of the results it shows.
+// fragments (FragmentName) that hold, PagesPerFragment pages each, the
+// pages' titles and text for showing results. A query fetches the
+// manifest, the shards its terms' keys fall in, and the fragments of the
+// results it shows.
 //
 // A key is a word (a term finds the words it begins) or a Gram-character
 // gram of an unspaced run (kind 1, see unspaced), with its postings: for
@@ -39,7 +40,7 @@ import (
 // cache never serves a file of another build.
 const (
 	ManifestName  = "search.json"
-	formatVersion = 3
+	formatVersion = 4
 
 	// shardEvery is how many keys a shard holds on average, big ones
 	// apart. Most keys of a language occur in a page or two (a few bytes of
@@ -54,12 +55,41 @@ const (
 	bigPostings = 16384
 )
 
-// PageName is the name of page i's fragment, relative to the language's folder.
-func PageName(i int) string { return "search/p" + strconv.Itoa(i) + ".json" }
+// PagesPerFragment is how many pages a fragment holds: fragment g holds
+// pages PagesPerFragment×g and on, in order, as a JSON array. Grouping
+// pages makes a fourth of the files a page each would (a large site's
+// output is mostly files, and a host or file system pays for each); a
+// reader fetches up to this many pages' text for each result shown, so
+// the box shows few results at a time.
+const PagesPerFragment = 4
+
+// FragmentName is the name of fragment g, relative to the language's folder.
+func FragmentName(g int) string { return "search/p" + strconv.Itoa(g) + ".json" }
+
+// fragmentCount is the number of fragments n pages take.
+func fragmentCount(n int) int { return (n + PagesPerFragment - 1) / PagesPerFragment }
+
+// joinFragment writes the pages' fragment from each page's Doc.json.
+func joinFragment(docs [][]byte) []byte {
+	size := 2
+	for _, d := range docs {
+		size += len(d) + 1
+	}
+	out := make([]byte, 0, size)
+	for i, d := range docs {
+		if i == 0 {
+			out = append(out, '[')
+		} else {
+			out = append(out, ',')
+		}
+		out = append(out, d...)
+	}
+	return append(out, "]\n"...)
+}
 
 // IsIndexFile reports whether name (relative to a language's folder) is
 // one of the files an index is made of: the manifest, a shard
-// (search/s<16 hex digits>.json) or a page fragment (search/p<n>.json).
+// (search/s<16 hex digits>.json) or a fragment (search/p<n>.json).
 // Anything else there, such as the page of a guide named "search", is not.
 func IsIndexFile(name string) bool {
 	if name == ManifestName {
@@ -296,17 +326,18 @@ func (x *indexer) add(ids map[string]int32, k []byte, gram bool, v uint32, count
 	}
 }
 
-// Shard writes the index as its manifest, shards (in key order) and page
-// fragments. When emit is set, each page fragment is handed to it as soon
+// Shard writes the index as its manifest, shards (in key order) and
+// fragments. When emit is set, each fragment is handed to it as soon
 // as it is made and left out of the result, and pages whose sections are
 // loaded on demand (Page.Load) are read one at a time: the index then
 // holds its postings, not the language's text.
 func (idx *Index) Shard(emit func(File) error) ([]File, error) {
 	x := newIndexer()
 	var post []postings // by key number
-	var pages []File
+	var frags []File
 	counts := make([]int, len(idx.Docs))
-	pageCRCs := make([]uint64, len(idx.Docs))
+	fragCRCs := make([]uint64, 0, fragmentCount(len(idx.Docs)))
+	group := make([][]byte, 0, PagesPerFragment) // the pages of the fragment being made
 	for i, d := range idx.Docs {
 		sections, encoded, err := d.sections()
 		if err != nil {
@@ -321,15 +352,20 @@ func (idx *Index) Shard(emit func(File) error) ([]File, error) {
 		})
 		counts[i] = len(sections)
 		doc := Doc{URL: d.URL, Title: d.Title, Lang: d.Lang, Sections: sections, encoded: encoded}
-		file := File{Name: PageName(i), Data: doc.json()}
-		pageCRCs[i] = crc(file.Data)
+		group = append(group, doc.json())
+		if len(group) < PagesPerFragment && i+1 < len(idx.Docs) {
+			continue
+		}
+		file := File{Name: FragmentName(i / PagesPerFragment), Data: joinFragment(group)}
+		group = group[:0]
+		fragCRCs = append(fragCRCs, crc(file.Data))
 		if emit != nil {
 			if err := emit(file); err != nil {
 				return nil, err
 			}
 			continue
 		}
-		pages = append(pages, file)
+		frags = append(frags, file)
 	}
 
 	keys := make([]int32, 0, len(post))
@@ -371,25 +407,25 @@ func (idx *Index) Shard(emit func(File) error) ([]File, error) {
 		shards[j] = File{Name: shardName(ids[j]), Data: closeShard(&b)}
 	}
 
-	names := make([]string, 0, len(shards)+len(idx.Docs))
-	crcs := make([]uint64, 0, len(shards)+len(idx.Docs))
+	names := make([]string, 0, len(shards)+len(fragCRCs))
+	crcs := make([]uint64, 0, len(shards)+len(fragCRCs))
 	for _, s := range shards {
 		names = append(names, s.Name)
 		crcs = append(crcs, crc(s.Data))
 	}
-	for i := range idx.Docs {
-		names = append(names, PageName(i))
+	for g := range fragCRCs {
+		names = append(names, FragmentName(g))
 	}
-	crcs = append(crcs, pageCRCs...)
+	crcs = append(crcs, fragCRCs...)
 	manifest := writeManifest(idx.Lang, indexHash(names, crcs), firsts, ids, counts)
 	out := append([]File{{Name: ManifestName, Data: manifest}}, shards...)
-	return append(out, pages...), nil
+	return append(out, frags...), nil
 }
 
 // writeManifest writes the manifest (see Manifest).
 func writeManifest(lang, hash string, firsts, ids []string, counts []int) []byte {
 	var m bytes.Buffer
-	fmt.Fprintf(&m, `{"v":%d,"lang":%s,"word":%d,"gram":%d,"hash":"%s","shards":[`, formatVersion, encode(lang), MaxWord, Gram, hash)
+	fmt.Fprintf(&m, `{"v":%d,"lang":%s,"word":%d,"gram":%d,"group":%d,"hash":"%s","shards":[`, formatVersion, encode(lang), MaxWord, Gram, PagesPerFragment, hash)
 	for j := range firsts {
 		if j > 0 {
 			m.WriteByte(',')
@@ -458,7 +494,7 @@ func appendNumber(out []byte, n uint32) []byte {
 	return append(out, digits[n])
 }
 
-// json encodes one page's fragment: the page as the whole index held it
+// json encodes one page of a fragment: the page as the whole index held it
 // (its sections as they came encoded, if they did).
 func (d Doc) json() []byte {
 	var b bytes.Buffer

@@ -16,6 +16,7 @@ type Manifest struct {
 	Lang    string      `json:"lang"`
 	Word    int         `json:"word"`
 	Gram    int         `json:"gram"`
+	Group   int         `json:"group"`  // pages per fragment (PagesPerFragment)
 	Hash    string      `json:"hash"`   // of all the shards and pages, for their addresses
 	Shards  [][2]string `json:"shards"` // each shard's first key and name id (ShardName)
 	Pages   []int       `json:"pages"`  // the number of sections of each page
@@ -127,7 +128,7 @@ func decodeNumbers(s string) ([]int, error) {
 }
 
 // Fetch reads one file of a sharded index by its name (ManifestName,
-// Manifest.ShardName, PageName), relative to the language's folder.
+// Manifest.ShardName, FragmentName), relative to the language's folder.
 type Fetch func(name string) ([]byte, error)
 
 // ShardsFor lists the shards that may hold keys starting with prefix: the
@@ -167,7 +168,7 @@ func QueryShards(fetch Fetch, q string, limit int) ([]Result, int, error) {
 	if err := json.Unmarshal(data, &m); err != nil {
 		return nil, 0, fmt.Errorf("%s: %w", ManifestName, err)
 	}
-	if m.Version != formatVersion || m.Gram != Gram || m.Word != MaxWord {
+	if m.Version != formatVersion || m.Gram != Gram || m.Word != MaxWord || m.Group != PagesPerFragment {
 		return nil, 0, fmt.Errorf("%s: unknown format", ManifestName)
 	}
 	terms := Words(Normalize(q))
@@ -286,26 +287,30 @@ func QueryShards(fetch Fetch, q string, limit int) ([]Result, int, error) {
 	if limit > 0 && len(order) > limit {
 		order = order[:limit]
 	}
-	pages := map[int]*Doc{}
+	frags := map[int][]Doc{}
 	res := make([]Result, 0, len(order))
 	for _, s := range order {
 		if s.page >= len(m.Pages) {
 			return nil, 0, fmt.Errorf("%s: no page %d", ManifestName, s.page)
 		}
-		d, ok := pages[s.page]
+		g := s.page / PagesPerFragment
+		docs, ok := frags[g]
 		if !ok {
-			data, err := fetch(PageName(s.page))
+			data, err := fetch(FragmentName(g))
 			if err != nil {
 				return nil, 0, err
 			}
-			d = &Doc{}
-			if err := json.Unmarshal(data, d); err != nil {
-				return nil, 0, fmt.Errorf("%s: %w", PageName(s.page), err)
+			if err := json.Unmarshal(data, &docs); err != nil {
+				return nil, 0, fmt.Errorf("%s: %w", FragmentName(g), err)
 			}
-			pages[s.page] = d
+			frags[g] = docs
 		}
+		if s.page%PagesPerFragment >= len(docs) {
+			return nil, 0, fmt.Errorf("%s: page %d missing", FragmentName(g), s.page)
+		}
+		d := &docs[s.page%PagesPerFragment]
 		if s.sec >= len(d.Sections) {
-			return nil, 0, fmt.Errorf("%s: section %d missing", PageName(s.page), s.sec)
+			return nil, 0, fmt.Errorf("%s: page %d, section %d missing", FragmentName(g), s.page, s.sec)
 		}
 		sec := d.Sections[s.sec]
 		res = append(res, Result{URL: d.URL, Title: d.Title, Anchor: sec.Anchor, Heading: sec.Heading, Score: scores[s]})

@@ -11,17 +11,17 @@
   function store(v) { try { localStorage.setItem(KEY, v); } catch (e) { /* private mode */ } }
 
   // Client-library groups: WAI-ARIA tabs; one choice drives every group.
-  function groups() { return Array.prototype.slice.call(document.querySelectorAll(".clients")); }
-  function tabsOf(g) { return Array.prototype.slice.call(g.querySelectorAll('[role="tab"]')); }
+  function groups() { return Array.from(document.querySelectorAll(".clients")); }
+  function tabsOf(g) { return Array.from(g.querySelectorAll('[role="tab"]')); }
 
   function select(g, client, focus) {
     var tabs = tabsOf(g), chosen = null;
-    tabs.forEach(function (t) { if (t.dataset.client === client) chosen = t; });
+    tabs.forEach((t) => { if (t.dataset.client === client) chosen = t; });
     var missing = !chosen;
     if (!chosen) chosen = tabs[0];
-    tabs.forEach(function (t) {
+    tabs.forEach((t) => {
       var on = t === chosen;
-      t.setAttribute("aria-selected", on ? "true" : "false");
+      t.setAttribute("aria-selected", String(on));
       t.tabIndex = on ? 0 : -1;
       var panel = document.getElementById(t.getAttribute("aria-controls"));
       if (panel) panel.hidden = !on;
@@ -36,7 +36,7 @@
         g.insertBefore(note, g.firstChild.nextSibling);
       }
       var name = client;
-      document.querySelectorAll('[role="tab"][data-client="' + client + '"]').forEach(function (t) { name = t.textContent; });
+      document.querySelectorAll('[role="tab"][data-client="' + client + '"]').forEach((t) => { name = t.textContent; });
       note.textContent = (document.body.dataset.clientMissing || "")
         .replace("{chosen}", name).replace("{shown}", chosen.textContent);
       note.hidden = false;
@@ -46,11 +46,11 @@
   }
 
   function selectAll(client) {
-    groups().forEach(function (g) { select(g, client, false); });
+    groups().forEach((g) => { select(g, client, false); });
     // A list that continues a group's steps starts after the shown variant's.
-    document.querySelectorAll("ol[data-starts]").forEach(function (ol) {
+    document.querySelectorAll("ol[data-starts]").forEach((ol) => {
       var g = ol.previousElementSibling, shown = g && g.querySelector('[role="tab"][aria-selected="true"]');
-      ol.dataset.starts.split(" ").forEach(function (kv) {
+      ol.dataset.starts.split(" ").forEach((kv) => {
         var p = kv.split(":");
         if (shown && p[0] === shown.dataset.client) ol.start = +p[1];
       });
@@ -62,7 +62,7 @@
   function known(v) {
     if (!v) return null;
     v = String(v).toLowerCase();
-    var ids = (document.body.dataset.clients || "").split(" ").filter(function (id) { return id.toLowerCase() === v; });
+    var ids = (document.body.dataset.clients || "").split(" ").filter((id) => id.toLowerCase() === v);
     return ids.length ? ids[0] : null;
   }
   function choose(client) { store(client); selectAll(client); updateSwitcher(); }
@@ -71,19 +71,19 @@
     var fromURL = known(new URLSearchParams(location.search).get("client"));
     var choice = fromURL || known(stored());
     if (fromURL) store(fromURL);
-    groups().forEach(function (g) {
+    groups().forEach((g) => {
       var list = g.querySelector('[role="tablist"]');
       list.hidden = false;
-      tabsOf(g).forEach(function (t) {
+      tabsOf(g).forEach((t) => {
         var panel = document.getElementById(t.getAttribute("aria-controls"));
         if (panel) {
           panel.setAttribute("role", "tabpanel");
           panel.setAttribute("aria-labelledby", t.id);
           panel.tabIndex = 0;
         }
-        t.addEventListener("click", function () { choose(t.dataset.client); });
+        t.addEventListener("click", () => { choose(t.dataset.client); });
       });
-      list.addEventListener("keydown", function (e) {
+      list.addEventListener("keydown", (e) => {
         var tabs = tabsOf(g), i = tabs.indexOf(document.activeElement);
         if (i < 0) return;
         var rtl = getComputedStyle(list).direction === "rtl";
@@ -102,7 +102,7 @@
   // reader is at (#anchor) and the chosen client library (?client=).
   function updateSwitcher() {
     var client = known(new URLSearchParams(location.search).get("client")) || known(stored());
-    document.querySelectorAll(".lang-switcher a").forEach(function (a) {
+    document.querySelectorAll(".lang-switcher a").forEach((a) => {
       if (!a.dataset.base) a.dataset.base = a.getAttribute("href");
       var href = a.dataset.base + (client ? "?client=" + encodeURIComponent(client) : "") + location.hash;
       a.setAttribute("href", href);
@@ -117,7 +117,7 @@
   // in the page's language.
   function setupHeadingLinks() {
     var label = document.body.dataset.headingLink || "{heading}", lang = doc.lang, dir = doc.dir;
-    document.querySelectorAll(".guide-body h2[id], .guide-body h3[id]").forEach(function (h) {
+    document.querySelectorAll(".guide-body h2[id], .guide-body h3[id]").forEach((h) => {
       var a = document.createElement("a");
       a.className = "heading-link";
       a.href = "#" + h.id;
@@ -131,17 +131,17 @@
   // Copy buttons: copy the code exactly as written.
   function setupCopy() {
     var label = document.body.dataset.copy || "Copy", done = document.body.dataset.copied || "Copied";
-    document.querySelectorAll(".code").forEach(function (box) {
+    document.querySelectorAll(".code").forEach((box) => {
       var code = box.querySelector("code");
       if (!code) return;
       var b = document.createElement("button");
       b.type = "button";
       b.className = "copy";
       b.textContent = label;
-      b.addEventListener("click", function () {
+      b.addEventListener("click", () => {
         var text = code.textContent.replace(/\n$/, "");
-        var ok = function () { b.textContent = done; setTimeout(function () { b.textContent = label; }, 1500); };
-        if (navigator.clipboard) navigator.clipboard.writeText(text).then(ok, function () {});
+        var ok = () => { b.textContent = done; setTimeout(() => { b.textContent = label; }, 1500); };
+        if (navigator.clipboard) navigator.clipboard.writeText(text).then(ok, () => {});
       });
       box.appendChild(b);
     });
@@ -151,7 +151,7 @@
   function setupSuggestion() {
     var hint = document.querySelector(".suggestion");
     if (!hint) return;
-    var links = Array.prototype.slice.call(document.querySelectorAll(".language-list a"));
+    var links = Array.from(document.querySelectorAll(".language-list a"));
     var prefs = navigator.languages || [navigator.language || ""];
     for (var i = 0; i < prefs.length; i++) {
       var base = prefs[i].toLowerCase().split("-")[0];
@@ -200,7 +200,7 @@
     from.push(s.length);
     return { text: text, from: from };
   }
-  window.docgenFold = function (s) { return normalize(s).text; };
+  window.docgenFold = (s) => normalize(s).text;
 
   function setupSearch() {
     var box = document.querySelector(".search");
@@ -215,7 +215,7 @@
     function load() {
       return loading = loading || fetch(box.dataset.index).then((r) => r.json()).then((m) => { manifest = m; });
     }
-    // file fetches a shard or page fragment once, of the manifest's build.
+    // file fetches a shard or fragment once, of the manifest's build.
     function file(name) {
       return files[name] = files[name] || fetch(base + name + "?v=" + manifest.hash).then((r) => {
         if (!r.ok) throw new Error(name + ": HTTP " + r.status);
@@ -293,9 +293,10 @@
       }
       return Array.from(scores, (x) => ({ s: x[0], score: x[1] })).sort((a, b) => b.score - a.score || a.s - b.s);
     }
-    // entry fetches the page fragment that holds section s.
+    // entry fetches section s from the fragment of manifest.group pages.
     async function entry(s) {
-      var d = await file("search/p" + Math.floor(s / per) + ".json"), sec = d.s[s % per];
+      var page = Math.floor(s / per), g = manifest.group;
+      var d = (await file("search/p" + Math.floor(page / g) + ".json"))[page % g], sec = d.s[s % per];
       return { doc: d, sec: sec, body: normalize(sec.x) };
     }
 
@@ -347,16 +348,16 @@
     // keys move the active option, Enter opens it, Escape, Tab or a click
     // elsewhere closes the list.
     var active = -1;
-    function options() { return Array.prototype.slice.call(list.querySelectorAll('[role="option"]')); }
+    function options() { return Array.from(list.querySelectorAll('[role="option"]')); }
     function open(on) {
       list.hidden = !on;
-      input.setAttribute("aria-expanded", on ? "true" : "false");
+      input.setAttribute("aria-expanded", String(on));
       if (!on) activate(-1);
     }
     function activate(i) {
       var opts = options();
       active = opts.length ? Math.max(-1, Math.min(i, opts.length - 1)) : -1;
-      opts.forEach(function (o, k) { o.setAttribute("aria-selected", k === active ? "true" : "false"); });
+      opts.forEach((o, k) => { o.setAttribute("aria-selected", String(k === active)); });
       if (active >= 0) {
         input.setAttribute("aria-activedescendant", opts[active].id);
         opts[active].scrollIntoView({ block: "nearest" });
@@ -364,62 +365,73 @@
         input.removeAttribute("aria-activedescendant");
       }
     }
-    function go(o) { if (o && o.dataset.href) location.href = o.dataset.href; }
+    // The list shows the best step results, and step more each time the
+    // reader picks its last option: each result fetches its fragment.
+    var step = 10, seq = 0, last = null;
+    function go(o) {
+      if (o && o.dataset.more != null) show(last, last.n + step, active);
+      else if (o && o.dataset.href) location.href = o.dataset.href;
+    }
+    function option(id, cls, text) {
+      var li = document.createElement("li");
+      li.id = "search-option-" + id;
+      li.className = cls;
+      li.setAttribute("role", "option");
+      li.setAttribute("aria-selected", "false");
+      li.textContent = text;
+      li.addEventListener("mousedown", (e) => { e.preventDefault(); });
+      li.addEventListener("click", () => { go(li); });
+      return list.appendChild(li);
+    }
 
-    var seq = 0;
     async function run() {
       var q = input.value, terms = words(normalize(q).text), my = ++seq;
       if (!terms.length) { list.textContent = ""; active = -1; open(false); status.textContent = ""; return; }
       var hits = await query(terms);
-      var shown = await Promise.all(hits.slice(0, 20).map(function (h) {
-        return entry(h.s).then(function (e) { return { e: e, score: h.score }; });
-      }));
+      if (my === seq) show({ q: q, terms: terms, hits: hits }, step, -1);
+    }
+
+    // show lists the first n hits of r, then activates option keep.
+    async function show(r, n, keep) {
+      var my = ++seq, hits = r.hits, q = r.q;
+      var shown = await Promise.all(hits.slice(0, n).map((h) => entry(h.s)));
       if (my !== seq) return; // a later query is under way
+      last = r;
+      r.n = n;
       list.textContent = "";
       active = -1;
-      shown.forEach(function (h, k) {
-        var li = document.createElement("li"), title = document.createElement("span");
-        li.id = "search-option-" + k;
-        li.setAttribute("role", "option");
-        li.setAttribute("aria-selected", "false");
-        li.dataset.href = box.dataset.root + h.e.doc.u + (h.e.sec.a ? "#" + h.e.sec.a : "");
+      shown.forEach((e, k) => {
+        var li = option(k, "", ""), title = document.createElement("span");
+        li.dataset.href = box.dataset.root + e.doc.u + (e.sec.a ? "#" + e.sec.a : "");
         title.className = "search-title";
-        title.textContent = h.e.doc.t;
-        if (h.e.doc.l) li.lang = h.e.doc.l;
+        title.textContent = e.doc.t;
+        if (e.doc.l) li.lang = e.doc.l;
         li.appendChild(title);
-        if (h.e.sec.h) {
+        if (e.sec.h) {
           var hd = document.createElement("span");
           hd.className = "search-heading";
-          hd.textContent = " › " + h.e.sec.h;
+          hd.textContent = " › " + e.sec.h;
           li.appendChild(hd);
         }
-        li.appendChild(snippet(h.e, terms[0]));
-        li.addEventListener("mousedown", function (e) { e.preventDefault(); });
-        li.addEventListener("click", function () { go(li); });
-        list.appendChild(li);
+        li.appendChild(snippet(e, r.terms[0]));
       });
-      if (!hits.length) {
-        var li = document.createElement("li");
-        li.className = "search-empty";
-        li.setAttribute("role", "option");
-        li.setAttribute("aria-disabled", "true");
-        li.id = "search-option-none";
-        li.textContent = (body.searchNone || "").replace("{query}", q);
-        list.appendChild(li);
-      }
-      status.textContent = hits.length ? (body.searchResults || "").replace("{query}", q) + " (" + hits.length + ")" : (body.searchNone || "").replace("{query}", q);
+      if (hits.length > n) option("more", "search-more", body.searchMore).dataset.more = "";
+      var none = (body.searchNone || "").replace("{query}", q);
+      if (!hits.length) option("none", "search-empty", none).setAttribute("aria-disabled", "true");
+      status.textContent = hits.length ? (body.searchResults || "").replace("{query}", q) + " (" + hits.length + ")" : none;
       open(true);
+      if (keep >= 0) activate(keep);
     }
 
     // A query waits for a pause in typing, so each keystroke does not fetch.
     var timer = 0;
-    input.addEventListener("input", function () {
+    input.addEventListener("input", () => {
       clearTimeout(timer);
-      timer = setTimeout(function () { load().then(run); }, 120);
+      timer = setTimeout(() => { load().then(run); }, 120);
     });
     input.addEventListener("focus", load);
-    input.addEventListener("keydown", function (e) {
-      var opts = options().filter(function (o) { return o.dataset.href; });
+    input.addEventListener("keydown", (e) => {
+      var opts = options().filter((o) => !o.hasAttribute("aria-disabled"));
       if (e.key === "Escape") {
         e.preventDefault();
         if (!list.hidden) open(false); else { input.value = ""; status.textContent = ""; }
@@ -437,8 +449,8 @@
         open(false);
       }
     });
-    input.addEventListener("blur", function () { open(false); });
-    document.addEventListener("click", function (e) { if (!box.contains(e.target)) open(false); });
+    input.addEventListener("blur", () => { open(false); });
+    document.addEventListener("click", (e) => { if (!box.contains(e.target)) open(false); });
   }
 
   // Small screens: the guide list and the table of contents fold behind a
@@ -448,9 +460,9 @@
     if (!button || !nav) return;
     button.hidden = false;
     doc.classList.add("menu-closed");
-    button.addEventListener("click", function () {
+    button.addEventListener("click", () => {
       var open = button.getAttribute("aria-expanded") !== "true";
-      button.setAttribute("aria-expanded", open ? "true" : "false");
+      button.setAttribute("aria-expanded", String(open));
       nav.classList.toggle("open", open);
       doc.classList.toggle("menu-closed", !open);
     });

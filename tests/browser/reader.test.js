@@ -219,7 +219,8 @@ for (const width of widths) {
       await page.waitForSelector('.search-results:not([hidden]) [role="option"][data-href]');
       const bad = await page.evaluate(async () => {
         const manifest = await (await fetch("../../th/search.json")).json();
-        const docs = await Promise.all(manifest.pages.map(async (_, i) => (await fetch(`../../th/search/p${i}.json`)).json()));
+        const frags = Array.from({ length: Math.ceil(manifest.pages.length / manifest.group) }, (_, g) => g);
+        const docs = (await Promise.all(frags.map(async (g) => (await fetch(`../../th/search/p${g}.json`)).json()))).flat();
         const texts = docs.flatMap((d) => d.s.map((s) => s.x));
         const seg = new Intl.Segmenter("th", { granularity: "word" });
         const out = [];

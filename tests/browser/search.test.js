@@ -1,7 +1,8 @@
 // Search on a site big enough to shard: a Persian and a Thai query find
 // the page whose title they are, and the browser fetches only the
-// manifest, the shards the query's keys fall in and the fragments of the
-// pages it shows, never the whole index.
+// manifest, the shards the query's keys fall in and the fragments holding
+// the pages it shows, never the whole index. The list shows ten results,
+// and ten more each time the reader picks its last option.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -33,8 +34,9 @@ for (const lang of ["fa", "th"]) {
     // of 16 KB of postings starts one): some 15 a language at 200 pages.
     assert.ok(manifest.shards.length >= 10, `only ${manifest.shards.length} shards`);
     // A page in the language itself (not an English fallback).
+    assert.equal(manifest.group, 4, "pages per fragment");
     let target;
-    for (let i = 17; !target || target.l; i++) target = JSON.parse(readFileSync(path.join(pub, "search", `p${i}.json`), "utf8"));
+    for (let i = 17; !target || target.l; i++) target = JSON.parse(readFileSync(path.join(pub, "search", `p${Math.floor(i / 4)}.json`), "utf8"))[i % 4];
     const whole = readdirSync(path.join(pub, "search")).reduce((n, f) => n + statSync(path.join(pub, "search", f)).size, 0);
 
     const ctx = await browser.newContext();
@@ -58,14 +60,42 @@ for (const lang of ["fa", "th"]) {
     assert.deepEqual(others.map((f) => f.path), []);
     assert.ok(fetched.some((f) => f.path === "search.json"), "manifest not fetched");
     assert.ok(shards.length >= 1 && shards.length <= manifest.shards.length / 2, `${shards.length} of ${manifest.shards.length} shards fetched`);
-    assert.ok(pages.length <= 20, `${pages.length} page fragments fetched`);
+    assert.ok(shown.length <= 10, `${shown.length} results shown`);
+    assert.ok(pages.length <= shown.length, `${pages.length} fragments fetched for ${shown.length} results`);
     const urls = new Set(shown.map((p) => p.slice(1)));
     for (const p of pages) {
-      const doc = JSON.parse(readFileSync(path.join(pub, p.path), "utf8"));
-      assert.ok(urls.has(doc.u), `fetched ${p.path} (${doc.u}), which no result shows`);
+      const docs = JSON.parse(readFileSync(path.join(pub, p.path), "utf8"));
+      assert.ok(docs.length <= 4 && docs.some((d) => urls.has(d.u)), `fetched ${p.path}, which holds no page a result shows`);
     }
     const total = fetched.reduce((n, f) => n + f.size, 0);
     assert.ok(total < whole / 4, `fetched ${total} bytes of ${whole}`);
     await ctx.close();
   });
 }
+
+test("more results: the last option shows ten more, by keyboard and by pointer", async () => {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await page.goto(`${server.origin}/fa/`);
+  const results = () => page.$$eval('.search-results [role="option"][data-href]', (os) => os.map((o) => o.dataset.href));
+  await page.fill(".search input", "توکن");
+  await page.waitForSelector("#search-option-more");
+  const ten = await results();
+  assert.equal(ten.length, 10);
+  assert.equal(await page.textContent("#search-option-more"), "نتیجه‌های بیشتر");
+  // Arrow up from the input wraps to the last option, "more results".
+  await page.keyboard.press("ArrowUp");
+  assert.equal(await page.getAttribute(".search input", "aria-activedescendant"), "search-option-more");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.querySelectorAll('.search-results [role="option"][data-href]').length === 20);
+  const twenty = await results();
+  assert.deepEqual(twenty.slice(0, 10), ten, "the first ten stay in place");
+  assert.equal(new Set(twenty).size, 20, "twenty different results");
+  // The active option is the first of the new ones, and the page has not moved.
+  assert.equal(await page.getAttribute(".search input", "aria-activedescendant"), "search-option-10");
+  assert.equal(new URL(page.url()).pathname, "/fa/");
+  await page.click("#search-option-more");
+  await page.waitForFunction(() => document.querySelectorAll('.search-results [role="option"][data-href]').length === 30);
+  assert.ok(await page.evaluate(() => document.activeElement.id === "search-input"), "focus left the input");
+  await ctx.close();
+});
