@@ -1,9 +1,8 @@
 // Command searchbytes reports what a reader's search fetches from a built
 // site's sharded index: for a few representative queries per language, the
 // files (manifest, shards, and the fragments holding the 10 results the box
-// shows first) and their
-// bytes, raw and gzip-compressed (as a server would send them), next to the
-// size of the language's whole index.
+// shows first) and their bytes, raw and gzip-compressed (as a server would
+// send them), next to the size of the language's whole index.
 //
 //	go run ./bench/searchbytes PUBLIC_DIR
 package main
