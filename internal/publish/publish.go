@@ -362,7 +362,7 @@ func (s *Staging) Put(path string, data []byte) error {
 		s.dirs[dir] = true
 	}
 	s.mu.Unlock()
-	return os.WriteFile(dst, data, 0o644)
+	return writeNew(dst, data)
 }
 
 // Remove does nothing: a staging folder starts empty.
