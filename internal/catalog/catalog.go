@@ -339,7 +339,7 @@ func (c *Catalog) File(code string) string { return c.files[code] }
 // Translator returns the translator for lang. Each call returns a new value
 // with its own record of misses.
 func (c *Catalog) Translator(lang *config.Language) *Translator {
-	return &Translator{lang: lang, source: c.source, loc: i18n.NewLocalizer(c.bundle, lang.Tag.String()), missing: map[string]bool{}}
+	return &Translator{lang: lang, source: c.source, loc: i18n.NewLocalizer(c.bundle, lang.Tag.String()), missing: map[string]bool{}, memo: map[string]string{}}
 }
 
 // Translator localizes messages for one language. It is safe for concurrent use.
@@ -350,13 +350,53 @@ type Translator struct {
 
 	mu      sync.Mutex
 	missing map[string]bool
+	memo    map[string]string // T's results for string arguments, up to memoSize
 }
+
+// memoSize bounds a Translator's memo: layouts ask for the same few dozen
+// messages on every page, with the same arguments.
+const memoSize = 4096
 
 // T returns message id with the given key/value pairs as template data. A
 // message missing from the language falls back to the source language; one
 // missing everywhere is shown as its id. Both are recorded.
 func (t *Translator) T(id string, kv ...any) string {
-	return t.localize(id, nil, kv)
+	key, ok := memoKey(id, kv)
+	if !ok {
+		return t.localize(id, nil, kv)
+	}
+	t.mu.Lock()
+	msg, ok := t.memo[key]
+	t.mu.Unlock()
+	if ok {
+		return msg
+	}
+	msg = t.localize(id, nil, kv)
+	t.mu.Lock()
+	if len(t.memo) < memoSize {
+		t.memo[key] = msg
+	}
+	t.mu.Unlock()
+	return msg
+}
+
+// memoKey is the memo's key for a message and its arguments, when they are
+// all strings (a message's output depends on nothing else).
+func memoKey(id string, kv []any) (string, bool) {
+	if len(kv) == 0 {
+		return id, true
+	}
+	var b strings.Builder
+	b.WriteString(id)
+	for _, v := range kv {
+		s, ok := v.(string)
+		if !ok {
+			return "", false
+		}
+		b.WriteByte(0)
+		b.WriteString(s)
+	}
+	return b.String(), true
 }
 
 // N returns a message with plural forms chosen for count, which is also
