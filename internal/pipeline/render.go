@@ -56,32 +56,55 @@ func (s *Session) renderOutputs(next *snapshot, targets []render.Target, assets 
 	}
 	done := s.tick("render")(len(targets))
 	// Search indexes are made one at a time (each holds a whole language's
-	// text), beside the guide pages when nothing waits for those (a full
+	// text) beside the guide pages when nothing waits for those (a full
 	// build keeps both cores busy), after them otherwise (serve writes the
-	// edited page first).
+	// edited page first). Once the pages are done, the languages still
+	// waiting are shared out, so no core waits for the last index.
 	searchIn := in
 	searchIn.Parsed = next.docs
 	searchIn.Emit = w.write
-	searched := make(chan error, 1)
+	queue := make(chan render.Target, len(searches))
+	for _, t := range searches {
+		queue <- t
+	}
+	close(queue)
+	var droppedMu sync.Mutex
 	var dropped []string // the indexes' old files they no longer have
-	indexes := func() {
-		for _, t := range searches {
+	indexes := func() error {
+		for t := range queue {
 			files, err := render.Render(searchIn, []render.Target{t})
 			if err == nil {
 				done()
 				err = w.write(files)
 			}
 			if err != nil {
-				searched <- err
-				return
+				for range queue { // leave the rest: the build fails
+				}
+				return err
 			}
-			dropped = append(dropped, w.untouched(func(p string) bool { return render.SearchFile(t.Lang, p) })...)
+			old := w.untouched(func(p string) bool { return render.SearchFile(t.Lang, p) })
+			droppedMu.Lock()
+			dropped = append(dropped, old...)
+			droppedMu.Unlock()
 		}
-		searched <- nil
+		return nil
 	}
+	// helpers runs n index makers beside the caller's, and waits for them.
+	helpers := func(n int) error {
+		errs := make(chan error, n)
+		for range n {
+			go func() { errs <- indexes() }()
+		}
+		err := indexes()
+		for range n {
+			err = errors.Join(err, <-errs)
+		}
+		return err
+	}
+	searched := make(chan error, 1)
 	early := w.onPages == nil
 	if early {
-		go indexes()
+		go func() { searched <- indexes() }()
 		// Whatever happens below, nothing is written after this returns.
 		defer func() {
 			if searched != nil {
@@ -163,11 +186,17 @@ func (s *Session) renderOutputs(next *snapshot, targets []render.Target, assets 
 		w.onPages(w.written)
 		rest = others
 	}
-	if !early {
-		indexes()
+	// One maker a core takes what is left of the queue (in a full build,
+	// the one started first is among them).
+	n := runtime.GOMAXPROCS(0) - 1
+	if early {
+		n--
 	}
-	err := <-searched
-	searched = nil
+	err := helpers(max(0, n))
+	if early {
+		err = errors.Join(err, <-searched)
+		searched = nil
+	}
 	if err != nil {
 		return nil, err
 	}
