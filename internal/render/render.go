@@ -17,7 +17,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync/atomic"
 	"time"
 
 	"github.com/docgen/docgen/internal/catalog"
@@ -326,10 +325,6 @@ func Render(in Input, targets []Target) ([]File, error) {
 		}
 	}
 	files := make([][]File, len(targets))
-	// layout is the most bytes a guide page has had beyond its body's
-	// HTML so far, so a page's buffer is sized once rather than grown.
-	var layout atomic.Int64
-	layout.Store(16 << 10)
 	err := parallel.Each(len(targets), func(i int) error {
 		t := targets[i]
 		var b bytes.Buffer
@@ -343,16 +338,10 @@ func Render(in Input, targets []Target) ([]File, error) {
 				err = fmt.Errorf("no page %s in %s", t.Slug, t.Lang)
 				break
 			}
-			p := in.Parsed[pg.Content.Path]
-			if p != nil {
-				b.Grow(len(p.HTML) + int(layout.Load()) + 1<<10)
+			if p := in.Parsed[pg.Content.Path]; p != nil {
+				b.Grow(len(p.HTML) + 16<<10) // the layout's part of a page is a few kilobytes
 			}
 			err = in.Layouts.pages["guide"].ExecuteTemplate(&b, "guide.html", in.guideData(ls, pg))
-			if p != nil {
-				over := int64(b.Len() - len(p.HTML))
-				for cur := layout.Load(); over > cur && !layout.CompareAndSwap(cur, over); cur = layout.Load() {
-				}
-			}
 		case t.Kind == LanguageIndex:
 			b.Grow(32 << 10)
 			err = in.Layouts.pages["index"].ExecuteTemplate(&b, "index.html", in.indexData(ls))

@@ -364,29 +364,14 @@ func TestPatchNeedsRebuild(t *testing.T) {
 			return e.index(nil)
 		},
 		"fragment short of a page": func(files map[string][]byte) *Index {
-			name := FragmentName(7 / PagesPerFragment)
-			var docs []json.RawMessage
-			if err := json.Unmarshal(files[name], &docs); err != nil {
-				t.Fatal(err)
-			}
-			var short [][]byte
-			for _, d := range docs[:len(docs)-1] {
-				short = append(short, append([]byte(d), '\n'))
-			}
-			files[name] = joinFragment(short)
+			alterFragment(t, files, 7/PagesPerFragment, func(docs [][]byte) [][]byte { return docs[:len(docs)-1] })
 			return e.index(nil)
 		},
 		"fragment with pages swapped": func(files map[string][]byte) *Index {
-			name := FragmentName(7 / PagesPerFragment)
-			var docs []json.RawMessage
-			if err := json.Unmarshal(files[name], &docs); err != nil {
-				t.Fatal(err)
-			}
-			var swapped [][]byte
-			for _, d := range docs {
-				swapped = append([][]byte{append([]byte(d), '\n')}, swapped...)
-			}
-			files[name] = joinFragment(swapped)
+			alterFragment(t, files, 7/PagesPerFragment, func(docs [][]byte) [][]byte {
+				slices.Reverse(docs)
+				return docs
+			})
 			return e.index(nil)
 		},
 	}
@@ -435,4 +420,19 @@ func idxPatch(idx *Index, changed []int, read, sum func(string) []byte) ([]File,
 		b := sum(name)
 		return crc(b), b != nil
 	})
+}
+
+// alterFragment rewrites fragment g of files with its pages (as Doc.json
+// writes them) changed by alter, as Shard would write the result.
+func alterFragment(t *testing.T, files map[string][]byte, g int, alter func([][]byte) [][]byte) {
+	t.Helper()
+	var raw []json.RawMessage
+	if err := json.Unmarshal(files[FragmentName(g)], &raw); err != nil {
+		t.Fatal(err)
+	}
+	docs := make([][]byte, len(raw))
+	for i, r := range raw {
+		docs[i] = append([]byte(r), '\n')
+	}
+	files[FragmentName(g)] = joinFragment(alter(docs))
 }

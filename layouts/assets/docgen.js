@@ -365,11 +365,11 @@
         input.removeAttribute("aria-activedescendant");
       }
     }
-    // The list shows the best step results, and step more each time the
-    // reader picks its last option: each result fetches its fragment.
-    var step = 10, seq = 0, last = null;
+    // The list shows step results, step more when its last option is
+    // picked. Only the latest query's lists show; shown is on screen.
+    var step = 10, latest = null, shown = null;
     function go(o) {
-      if (o && o.dataset.more != null) show(last, last.n + step, active);
+      if (o && o.dataset.more != null) show(shown, shown.n + step, active);
       else if (o && o.dataset.href) location.href = o.dataset.href;
     }
     function option(id, cls, text) {
@@ -385,22 +385,22 @@
     }
 
     async function run() {
-      var q = input.value, terms = words(normalize(q).text), my = ++seq;
+      var q = input.value, terms = words(normalize(q).text), r = latest = { q: q, terms: terms };
       if (!terms.length) { list.textContent = ""; active = -1; open(false); status.textContent = ""; return; }
-      var hits = await query(terms);
-      if (my === seq) show({ q: q, terms: terms, hits: hits }, step, -1);
+      r.hits = await query(terms);
+      if (r === latest) show(r, step, -1);
     }
 
     // show lists the first n hits of r, then activates option keep.
     async function show(r, n, keep) {
-      var my = ++seq, hits = r.hits, q = r.q;
-      var shown = await Promise.all(hits.slice(0, n).map((h) => entry(h.s)));
-      if (my !== seq) return; // a later query is under way
-      last = r;
+      var hits = r.hits, q = r.q;
+      var es = await Promise.all(hits.slice(0, n).map((h) => entry(h.s)));
+      if (r !== latest) return; // a later query is under way
+      shown = r;
       r.n = n;
       list.textContent = "";
       active = -1;
-      shown.forEach((e, k) => {
+      es.forEach((e, k) => {
         var li = option(k, "", ""), title = document.createElement("span");
         li.dataset.href = box.dataset.root + e.doc.u + (e.sec.a ? "#" + e.sec.a : "");
         title.className = "search-title";

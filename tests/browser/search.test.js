@@ -99,3 +99,26 @@ test("more results: the last option shows ten more, by keyboard and by pointer",
   assert.ok(await page.evaluate(() => document.activeElement.id === "search-input"), "focus left the input");
   await ctx.close();
 });
+
+test("a query typed while more results load wins: the list is never an older query's", async () => {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await page.goto(`${server.origin}/fa/`);
+  await page.fill(".search input", "توکن");
+  await page.waitForSelector("#search-option-more");
+  // The next query's files arrive late, so "more results" is picked
+  // while that query waits for them.
+  await page.route(/\/search\/[sp][0-9a-f]+\.json/, async (route) => {
+    await new Promise((r) => setTimeout(r, 800));
+    await route.continue();
+  });
+  await page.fill(".search input", "کتاب");
+  await page.waitForTimeout(300); // past the typing pause: the query is under way
+  await page.click("#search-option-more");
+  await page.waitForFunction(() => document.querySelector("#search-status").textContent.includes("کتاب"), null, { timeout: 10000 });
+  await page.waitForTimeout(1500); // let every fetch settle
+  assert.match(await page.textContent("#search-status"), /کتاب/);
+  const marks = await page.$$eval(".search-results mark", (ms) => ms.map((m) => m.textContent));
+  assert.ok(marks.length > 0 && marks.every((m) => !m.includes("توکن")), `marks of the older query: ${marks.slice(0, 3)}`);
+  await ctx.close();
+});
