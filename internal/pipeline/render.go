@@ -3,7 +3,6 @@ package pipeline
 import (
 	"errors"
 	"fmt"
-	"hash/crc64"
 	"html/template"
 	"runtime"
 	"sort"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/docgen/docgen/internal/content"
 	"github.com/docgen/docgen/internal/diag"
+	"github.com/docgen/docgen/internal/filesum"
 	"github.com/docgen/docgen/internal/parallel"
 	"github.com/docgen/docgen/internal/publish"
 	"github.com/docgen/docgen/internal/render"
@@ -300,10 +300,6 @@ func (s *Session) remake(next *snapshot, path string) error {
 	return err
 }
 
-// crcTable hashes output files: the hashes are saved with the build's state,
-// so they must not depend on the process.
-var crcTable = crc64.MakeTable(crc64.ECMA)
-
 // writer hands files to the sink, skipping those whose bytes the last
 // build already wrote, and remembers what it wrote.
 type writer struct {
@@ -356,7 +352,7 @@ func (w *writer) write(files []render.File) error {
 			w.kept++
 			continue
 		}
-		h := crc64.Checksum(f.Data, crcTable)
+		h := filesum.Sum64(f.Data)
 		w.next[f.Path] = h
 		if old, ok := w.prev[f.Path]; ok && old == h {
 			continue

@@ -31,7 +31,7 @@ type Earlier struct {
 	// Read returns a file of the output as it is now (the patch checks it
 	// against Hash).
 	Read func(path string) ([]byte, error)
-	// Hash returns the CRC-64 (ECMA) of a file the last build wrote.
+	// Hash returns the checksum (filesum.Sum64) of a file the last build wrote.
 	Hash func(path string) (uint64, bool)
 }
 

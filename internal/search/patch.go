@@ -20,7 +20,7 @@ var ErrRebuild = errors.New("search index must be rebuilt")
 // order as the old one; changed lists the pages whose title or sections
 // may have changed (a superset is fine); only their sections are read.
 // old reads a file of the old index by name (as File.Name), and hashOf
-// gives the CRC-64 (ECMA) of an old file as it was written.
+// gives the checksum (filesum.Sum64) of an old file as it was written.
 //
 // Patch returns every file of the new index, in Shard's order, with Data
 // nil where the old file's bytes are the new ones; old files it does not

@@ -5,12 +5,13 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"hash/crc64"
 	"hash/fnv"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/docgen/docgen/internal/filesum"
 )
 
 // A language's index is written sharded, so a reader's query fetches
@@ -36,7 +37,7 @@ import (
 // bytes or more (see cutRule). A shard is named after the hash of its
 // first key (shardNames). The manifest lists each shard's first key and
 // name, each page's section count, and a hash of every file's name and
-// CRC-64 (see indexHash), which the script adds to their addresses so a
+// checksum (see indexHash), which the script adds to their addresses so a
 // cache never serves a file of another build.
 const (
 	ManifestName  = "search.json"
@@ -181,8 +182,8 @@ func shardNames(firsts []string) []string {
 	return out
 }
 
-// crc is the CRC-64 (ECMA) of a file's bytes, which the index hash is made of.
-func crc(b []byte) uint64 { return crc64.Checksum(b, crc64.MakeTable(crc64.ECMA)) }
+// crc is a file's checksum (filesum.Sum64), which the index hash is made of.
+func crc(b []byte) uint64 { return filesum.Sum64(b) }
 
 // indexHash is the manifest's hash of the shards and fragments: the first
 // twelve hex digits of the SHA-256 of a "name crc\n" line per file, in
