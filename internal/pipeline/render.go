@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"sort"
 	"sync"
+	"unsafe"
 
 	"github.com/docgen/docgen/internal/content"
 	"github.com/docgen/docgen/internal/diag"
@@ -273,10 +274,15 @@ func (s *Session) bodies(next *snapshot, paths []string) (map[string]*render.Par
 		if err != nil {
 			return nil, err
 		}
-		m[p] = &render.Parsed{Doc: next.docs[p].Doc, HTML: template.HTML(html)}
+		m[p] = &render.Parsed{Doc: next.docs[p].Doc, HTML: template.HTML(bytesString(html))}
 	}
 	return m, nil
 }
+
+// bytesString is b as a string without a copy (a guide's body is some tens
+// of kilobytes, read once per build). The caller owns b and never changes it
+// again.
+func bytesString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
 
 // stored returns a page's body HTML, or its search sections, from the
 // store; a kept body that cannot be read is made again first.

@@ -4,9 +4,13 @@ import (
 	"encoding/json"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 )
 
-// decodeSections decodes sections as EncodeSections writes them. The
+// decodeSections decodes sections as EncodeSections writes them. Strings
+// without escapes share data's memory (the index reads every page's text
+// once, and a copy of it cost a tenth of decoding), so data must not change
+// while the sections are in use. The
 // index reads every page's sections back, so the shape EncodeSections
 // writes ([{"a":…,"h":…,"x":…},…], no spaces, keys in that order) is read
 // by hand (readSections); anything else goes to encoding/json, which
@@ -87,7 +91,7 @@ func (r *jsonReader) key(k string) bool {
 	return true
 }
 
-// str reads a string. It is not ok for what encoding/json would read
+// str reads a string, sharing r.data's memory when it has no escapes. It is not ok for what encoding/json would read
 // differently: invalid UTF-8 (which it replaces) and unpaired surrogates.
 func (r *jsonReader) str() (string, bool) {
 	if !r.skip('"') {
@@ -106,7 +110,7 @@ func (r *jsonReader) str() (string, bool) {
 				return "", false
 			}
 			if plain {
-				return string(raw), true
+				return unsafe.String(unsafe.SliceData(raw), len(raw)), true
 			}
 			return unescape(raw)
 		case c == '\\':
@@ -168,7 +172,7 @@ func unescape(raw []byte) (string, bool) {
 			return "", false
 		}
 	}
-	return string(out), true
+	return unsafe.String(unsafe.SliceData(out), len(out)), true // out is ours alone
 }
 
 // hex4 reads the four hex digits at raw[i:].
