@@ -12,7 +12,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"io/fs"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
@@ -117,13 +116,13 @@ func ReadFile(root, path string) ([]byte, error) {
 	return data, nil
 }
 
-// ReadBody reads p's file again and returns its body; it fails if the body
-// is no longer the one Load hashed.
-func ReadBody(root string, p *Page) ([]byte, error) {
+// ReadBody reads p's file again from site (the site's root folder) and
+// returns its body; it fails if the body is no longer the one Load hashed.
+func ReadBody(site *safefile.Dir, p *Page) ([]byte, error) {
 	if p.Body != nil {
 		return p.Body, nil
 	}
-	data, err := safefile.Read(root, filepath.FromSlash(p.Path), safefile.MaxText)
+	data, err := site.ReadFile(filepath.FromSlash(p.Path), safefile.MaxText)
 	if err != nil {
 		return nil, diag.Errorf(p.Path, 0, "build again", "cannot read the page again: %v", err)
 	}
@@ -142,7 +141,7 @@ func ReadBody(root string, p *Page) ([]byte, error) {
 
 func load(root, dir string, known func(code string) bool, keepBodies bool) ([]*Page, error) {
 	base := filepath.Join(root, dir)
-	site, err := os.OpenRoot(root)
+	site, err := safefile.OpenDir(root)
 	if err != nil {
 		return nil, diag.Errorf(dir, 0, "run docgen in the site's folder or pass --root", "cannot open the site folder: %v", err)
 	}
@@ -233,8 +232,8 @@ type readResult struct {
 }
 
 // readPage reads one page file and parses its front matter.
-func readPage(site *os.Root, dir string, j readJob, keepBodies bool) readResult {
-	src, err := safefile.ReadIn(site, filepath.Join(dir, j.rel), safefile.MaxText)
+func readPage(site *safefile.Dir, dir string, j readJob, keepBodies bool) readResult {
+	src, err := site.ReadFile(filepath.Join(dir, j.rel), safefile.MaxText)
 	if errors.Is(err, safefile.ErrNotRegular) {
 		return readResult{errs: diag.List{diag.Errorf(j.shown, 0, "a page must be a regular file", "cannot read page: %v", err)}}
 	}

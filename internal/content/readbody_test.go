@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/docgen/docgen/internal/diag"
+	"github.com/docgen/docgen/internal/safefile"
 )
 
 // TestReadBodyFindsTheBodyAgain: ReadBody gives the body LoadFrontMatter
@@ -24,11 +25,16 @@ func TestReadBodyFindsTheBodyAgain(t *testing.T) {
 	if err != nil || len(pages) != 2 {
 		t.Fatalf("LoadFrontMatter = %d pages, %v", len(pages), err)
 	}
+	site, err := safefile.OpenDir(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer site.Close()
 	for _, p := range pages {
 		if p.Body != nil {
 			t.Fatalf("%s: body kept", p.Path)
 		}
-		body, err := ReadBody(root, p)
+		body, err := ReadBody(site, p)
 		want := "\nBody of " + strings.ToUpper(p.Slug) + ".\n"
 		if err != nil || string(body) != want {
 			t.Errorf("ReadBody(%s) = %q, %v; want %q", p.Path, body, err, want)
@@ -42,7 +48,7 @@ func TestReadBodyFindsTheBodyAgain(t *testing.T) {
 		if err := os.WriteFile(filepath.Join(root, "content/a/en.md"), []byte(text), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		_, err := ReadBody(root, pages[0])
+		_, err := ReadBody(site, pages[0])
 		if d, ok := diag.As(err); !ok || !strings.Contains(d.Message, "changed while it was being built") {
 			t.Errorf("%s: ReadBody = %v, want the page-changed error", name, err)
 		}

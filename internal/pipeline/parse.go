@@ -12,6 +12,7 @@ import (
 	"github.com/docgen/docgen/internal/markdown"
 	"github.com/docgen/docgen/internal/parallel"
 	"github.com/docgen/docgen/internal/render"
+	"github.com/docgen/docgen/internal/safefile"
 	"github.com/docgen/docgen/internal/search"
 )
 
@@ -44,6 +45,11 @@ func (s *Session) parse(st *snapshot, pages []*content.Page) error {
 			translations = append(translations, p)
 		}
 	}
+	site, err := safefile.OpenDir(s.opts.Root)
+	if err != nil {
+		return diag.Errorf(".", 0, "run docgen in the site's folder or pass --root", "cannot open the site folder: %v", err)
+	}
+	defer site.Close()
 	done := s.tick("parse")(len(pages))
 	var errs diag.List
 	for _, group := range [][]*content.Page{sources, translations} {
@@ -51,7 +57,7 @@ func (s *Session) parse(st *snapshot, pages []*content.Page) error {
 		err := parallel.Each(len(group), func(i int) error {
 			defer done()
 			var err error
-			docs[i], err = s.parsePage(st, group[i])
+			docs[i], err = s.parsePage(st, site, group[i])
 			return err
 		})
 		if err != nil {
@@ -66,10 +72,11 @@ func (s *Session) parse(st *snapshot, pages []*content.Page) error {
 	return errs.Err()
 }
 
-// parsePage is the one function that turns a page's Markdown into HTML. A
-// page that cannot be read gets a document holding only the error.
-func (s *Session) parsePage(st *snapshot, p *content.Page) (*render.Parsed, error) {
-	body, err := content.ReadBody(s.opts.Root, p)
+// parsePage is the one function that turns a page's Markdown into HTML; it
+// reads the page from site. A page that cannot be read gets a document
+// holding only the error.
+func (s *Session) parsePage(st *snapshot, site *safefile.Dir, p *content.Page) (*render.Parsed, error) {
+	body, err := content.ReadBody(site, p)
 	if err != nil {
 		d, _ := diag.As(err)
 		return &render.Parsed{Doc: &markdown.Document{Diags: diag.List{d}}}, nil

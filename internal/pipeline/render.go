@@ -15,6 +15,7 @@ import (
 	"github.com/docgen/docgen/internal/parallel"
 	"github.com/docgen/docgen/internal/publish"
 	"github.com/docgen/docgen/internal/render"
+	"github.com/docgen/docgen/internal/safefile"
 	"github.com/docgen/docgen/internal/search"
 )
 
@@ -302,7 +303,12 @@ func (s *Session) remake(next *snapshot, path string) error {
 	s.remakeMu.Lock()
 	defer s.remakeMu.Unlock()
 	delete(s.reuse, path)
-	_, err := s.parsePage(next, next.pages[path])
+	site, err := safefile.OpenDir(s.opts.Root)
+	if err != nil {
+		return err
+	}
+	defer site.Close()
+	_, err = s.parsePage(next, site, next.pages[path])
 	return err
 }
 

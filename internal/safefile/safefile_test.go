@@ -30,6 +30,21 @@ func TestRead(t *testing.T) {
 	}
 	os.Mkdir(filepath.Join(dir, "dir.toml"), 0o755)
 
+	d, err := OpenDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	readers := map[string]func(name string, limit int64) ([]byte, error){
+		"Read":         func(name string, limit int64) ([]byte, error) { return Read(dir, name, limit) },
+		"Dir.ReadFile": d.ReadFile,
+	}
+	for how, read := range readers {
+		testReads(t, how, read)
+	}
+}
+
+func testReads(t *testing.T, how string, read func(name string, limit int64) ([]byte, error)) {
 	for _, tc := range []struct {
 		name       string
 		want       string
@@ -44,24 +59,24 @@ func TestRead(t *testing.T) {
 		{"out.toml", "", false},
 		{"../x", "", false},
 	} {
-		data, err := Read(dir, tc.name, 1<<20)
+		data, err := read(tc.name, 1<<20)
 		if tc.want != "" {
 			if err != nil || string(data) != tc.want {
-				t.Errorf("Read(%s) = %q, %v", tc.name, data, err)
+				t.Errorf("%s(%s) = %q, %v", how, tc.name, data, err)
 			}
 			continue
 		}
 		if err == nil {
-			t.Errorf("Read(%s) succeeded", tc.name)
+			t.Errorf("%s(%s) succeeded", how, tc.name)
 		}
 		if tc.notRegular && !errors.Is(err, ErrNotRegular) {
-			t.Errorf("Read(%s) = %v, want ErrNotRegular", tc.name, err)
+			t.Errorf("%s(%s) = %v, want ErrNotRegular", how, tc.name, err)
 		}
 	}
-	if _, err := Read(dir, "big.toml", 9); !errors.Is(err, ErrTooLarge) {
-		t.Errorf("over the limit: %v", err)
+	if _, err := read("big.toml", 9); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("%s over the limit: %v", how, err)
 	}
-	if data, err := Read(dir, "big.toml", 10); err != nil || len(data) != 10 {
-		t.Errorf("at the limit: %q, %v", data, err)
+	if data, err := read("big.toml", 10); err != nil || len(data) != 10 {
+		t.Errorf("%s at the limit: %q, %v", how, data, err)
 	}
 }
