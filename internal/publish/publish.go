@@ -300,10 +300,11 @@ func (o *Output) saveManifest(m *manifest) error {
 // Staging is a new output folder written beside the old one; Commit puts it
 // in place in one step, Abort throws it away.
 type Staging struct {
-	o    *Output
-	tmp  string
-	mu   sync.Mutex
-	dirs map[string]bool
+	o     *Output
+	tmp   string
+	mu    sync.Mutex
+	dirs  map[string]bool
+	files map[string]entry // what Put wrote, by slash path: the manifest's files
 }
 
 // Stage starts a full build's staging folder. Leftover staging folders of
@@ -336,7 +337,7 @@ func (o *Output) Stage() (*Staging, error) {
 		os.RemoveAll(tmp)
 		return nil, err
 	}
-	return &Staging{o: o, tmp: tmp, dirs: map[string]bool{}}, nil
+	return &Staging{o: o, tmp: tmp, dirs: map[string]bool{}, files: map[string]entry{}}, nil
 }
 
 // Scratch returns a folder inside the staging folder for temporary files of
@@ -362,7 +363,14 @@ func (s *Staging) Put(path string, data []byte) error {
 		s.dirs[dir] = true
 	}
 	s.mu.Unlock()
-	return writeNew(dst, data)
+	e, err := writeNew(dst, data)
+	if err != nil {
+		return err
+	}
+	s.mu.Lock()
+	s.files[path] = e
+	s.mu.Unlock()
+	return nil
 }
 
 // Remove does nothing: a staging folder starts empty.
@@ -382,15 +390,13 @@ func (s *Staging) Commit(inputs string) error {
 		s.Abort()
 		return err
 	}
-	m, err := scan(s.tmp)
-	if err != nil {
-		s.Abort()
-		return err
-	}
+	// Only Put writes into the staging folder (the scratch folder is gone),
+	// so what it recorded is what a scan would find; renames keep sizes and
+	// times, so that is the output's manifest. It is written before the
+	// swap, so a build killed at any moment leaves a record of what is in
+	// the folder.
+	m := s.manifest()
 	m.inputs = inputs
-	// Renames keep sizes and times, so the scan of the staging folder is
-	// the output's manifest. It is written before the swap, so a build
-	// killed at any moment leaves a record of what is in the folder.
 	if err := atomicfile.WriteFile(s.o.statePath(".manifest.next"), m.encode(), 0o644); err != nil {
 		s.Abort()
 		return err
@@ -416,6 +422,20 @@ func (s *Staging) Commit(inputs string) error {
 		os.RemoveAll(old)
 	}
 	return nil
+}
+
+// manifest is what Put wrote: its files and the folders above them.
+func (s *Staging) manifest() *manifest {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	m := &manifest{files: make(map[string]entry, len(s.files)+len(s.dirs))}
+	for p, e := range s.files {
+		m.files[p] = e
+		for d := pathDir(p); d != "" && !m.files[d].dir; d = pathDir(d) {
+			m.files[d] = entry{dir: true}
+		}
+	}
+	return m
 }
 
 // Abort removes the staging folder; the old output stays as it was.

@@ -401,3 +401,50 @@ func TestLiveChecksEachFileItReplaces(t *testing.T) {
 		}
 	}
 }
+
+// TestStagingRecordsWhatAScanFinds: the manifest a commit saves comes from
+// what Put wrote, not from a scan of the folder; it must be exactly what a
+// scan of the new output finds (files with their sizes and times, and
+// every folder), including a file put twice.
+func TestStagingRecordsWhatAScanFinds(t *testing.T) {
+	root := site(t)
+	out := filepath.Join(root, "public")
+	o, err := open(t, root, out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer o.Close()
+	st, err := o.Stage()
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{
+		"index.html": "root", "en/index.html": "en", "en/a/b/c/index.html": "deep",
+		"fa/search/p0.json": "[]", "en/a/index.html": "a", "assets/x.css": "",
+	}
+	for p, data := range files {
+		if err := st.Put(p, []byte(data)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := st.Put("en/index.html", []byte("en, longer")); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Commit("inputs"); err != nil {
+		t.Fatal(err)
+	}
+	saved, ok := readManifest(o.statePath(".manifest"))
+	if !ok {
+		t.Fatal("no manifest saved")
+	}
+	have, err := scan(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if odd := saved.diff(have); len(odd) != 0 {
+		t.Fatalf("the saved manifest and a scan differ at %v", odd)
+	}
+	if len(saved.files) != len(files)+7 { // 6 files, and en, en/a, en/a/b, en/a/b/c, fa, fa/search, assets
+		t.Fatalf("manifest holds %d entries, want %d", len(saved.files), len(files)+7)
+	}
+}
