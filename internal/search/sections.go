@@ -145,7 +145,12 @@ func scanSections(body []byte) ([]Section, bool) {
 			i += lt
 			continue
 		}
-		// body[i] is '<'.
+		// body[i] is '<'. Highlighted code is mostly spans: their two
+		// shapes as the highlighter writes them go straight through.
+		if k, ok := s.span(body, i); ok {
+			i = k
+			continue
+		}
 		end := i+1 < len(body) && body[i+1] == '/'
 		n := i + 1
 		if end {
@@ -184,6 +189,31 @@ func scanSections(body []byte) ([]Section, bool) {
 	}
 	s.flush()
 	return s.out, true
+}
+
+// span reads the tag at body[i] when it is exactly </span> or
+// <span class="…"> (a value without quotes or character references), as
+// the general path would read it, and returns the offset past it.
+func (s *sectioner) span(body []byte, i int) (int, bool) {
+	rest := body[i:]
+	if bytes.HasPrefix(rest, []byte("</span>")) {
+		s.end(atom.Span)
+		return i + len("</span>"), true
+	}
+	const open = `<span class="`
+	if !bytes.HasPrefix(rest, []byte(open)) {
+		return 0, false
+	}
+	q := bytes.IndexByte(rest[len(open):], '"')
+	if q < 0 || len(rest) <= len(open)+q+1 || rest[len(open)+q+1] != '>' {
+		return 0, false
+	}
+	class := rest[len(open) : len(open)+q]
+	if bytes.IndexByte(class, '&') >= 0 {
+		return 0, false
+	}
+	s.start(atom.Span, tagAttrs{chromeClass: chromeClass(class)})
+	return i + len(open) + q + 2, true
 }
 
 // scanText adds a run of text, with its character references decoded.

@@ -14,6 +14,8 @@ func FuzzSectionsScanner(f *testing.F) {
 		`<div class="callout"><p class="callout-label">Note</p><p>Body</p></div><table><tr><td>a</td><th>b</th></tr></table>`,
 		`<pre class="chroma"><code><span class="kn">import</span> x &lt; y</code></pre><h2 ID="C" CLASS='x'>C</h2>`,
 		`a < b and c <3 d </p> <img src="x" alt="y" /> <H3 id="d">D</H3> &eacute;&#233;&notin x`,
+		`<span class="callout-label">Note</span>t<span class="a&amp;b">u</span><span class="x"/>v<span class="">w</span></span>`,
+		`<h2 id="g">G <span class="k">k</span></h2><span class="client-heading"><span class="n">x</span></span>y`,
 		`<h2 id="e"`, `<!-- c --><h2 id="f">F</h2>`, "<p>\x00</p>", `<script>var a = "<h2 id=x>"</script>`,
 	} {
 		f.Add([]byte(seed))
