@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/docgen/docgen/internal/diag"
+	"github.com/docgen/docgen/internal/filesum"
 	"github.com/docgen/docgen/internal/parallel"
 	"github.com/docgen/docgen/internal/safefile"
 )
@@ -41,6 +42,9 @@ type Page struct {
 	// bodyAt is where Body starts in the file (after Normalize), so
 	// ReadBody finds it again without parsing the front matter.
 	bodyAt int
+	// bodySum is the checksum of Body's bytes, by which ReadBody sees a
+	// body that changed since (0: compare Hash).
+	bodySum uint64
 }
 
 var slugPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
@@ -129,11 +133,13 @@ func ReadBody(site *safefile.Dir, p *Page) ([]byte, error) {
 	data = Normalize(data)
 	var body []byte
 	if p.bodyAt > 0 && p.bodyAt <= len(data) {
-		body = data[p.bodyAt:] // checked against the hash below
+		body = data[p.bodyAt:] // checked below
 	} else if _, body, _, err = ParseFrontMatter(p.Path, data); err != nil {
 		return nil, err
 	}
-	if HashBody(body) != p.Hash {
+	// The same bytes as Load read, or (for a page without a checksum) the
+	// same text as far as Hash sees.
+	if p.bodySum != 0 && filesum.Sum64(body) != p.bodySum || p.bodySum == 0 && HashBody(body) != p.Hash {
 		return nil, diag.Errorf(p.Path, 0, "build again once the file is saved", "the page changed while it was being built")
 	}
 	return body, nil
@@ -280,7 +286,7 @@ func Parse(path, slug, lang string, src []byte) (*Page, error) {
 		return nil, err
 	}
 	return &Page{Slug: slug, Lang: lang, Path: path, Front: fm, Body: body, BodyLine: bodyLine,
-		Hash: HashBody(body), Updated: fm.Updated, bodyAt: len(src) - len(body)}, nil
+		Hash: HashBody(body), Updated: fm.Updated, bodyAt: len(src) - len(body), bodySum: filesum.Sum64(body)}, nil
 }
 
 // HashBody returns the hash recorded in translations to detect stale ones.
