@@ -13,7 +13,6 @@ package search
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"sort"
 	"strings"
@@ -81,19 +80,19 @@ func (idx *Index) JSON() []byte {
 	b.WriteString(`{"v":`)
 	fmt.Fprint(b, idx.Version)
 	b.WriteString(`,"lang":`)
-	b.Write(encode(idx.Lang))
+	b.Write(appendString(b.AvailableBuffer(), idx.Lang))
 	b.WriteString(`,"docs":[`)
 	for i, d := range idx.Docs {
 		if i > 0 {
 			b.WriteByte(',')
 		}
 		b.WriteString(`{"u":`)
-		b.Write(encode(d.URL))
+		b.Write(appendString(b.AvailableBuffer(), d.URL))
 		b.WriteString(`,"t":`)
-		b.Write(encode(d.Title))
+		b.Write(appendString(b.AvailableBuffer(), d.Title))
 		if d.Lang != "" {
 			b.WriteString(`,"l":`)
-			b.Write(encode(d.Lang))
+			b.Write(appendString(b.AvailableBuffer(), d.Lang))
 		}
 		b.WriteString(`,"s":`)
 		if d.encoded != nil {
@@ -109,26 +108,15 @@ func (idx *Index) JSON() []byte {
 
 // EncodeSections encodes a page's sections as they appear in the index.
 func EncodeSections(sections []Section) []byte {
-	if sections == nil {
-		sections = []Section{}
-	}
 	n := 64 // the buffer holds the text and room for a few escapes
 	for _, s := range sections {
 		n += len(s.Anchor) + len(s.Heading) + len(s.Text) + 24
 	}
-	return encodeInto(bytes.NewBuffer(make([]byte, 0, n+n/8)), sections)
+	return appendSections(make([]byte, 0, n+n/8), sections)
 }
 
-// encode is JSON without HTML escaping and without the trailing newline.
-func encode(v any) []byte { return encodeInto(new(bytes.Buffer), v) }
-
-// encodeInto is encode, into b.
-func encodeInto(b *bytes.Buffer, v any) []byte {
-	enc := json.NewEncoder(b)
-	enc.SetEscapeHTML(false)
-	_ = enc.Encode(v)
-	return bytes.TrimSuffix(b.Bytes(), []byte("\n"))
-}
+// encode is a string as JSON (see appendString).
+func encode(s string) []byte { return appendString(make([]byte, 0, len(s)+2), s) }
 
 func collapse(s string) string {
 	// strings.Join(strings.Fields(s), " ") in one pass: s itself when it is

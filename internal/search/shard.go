@@ -432,7 +432,7 @@ func writeManifest(lang, hash string, firsts, ids []string, counts []int) []byte
 			m.WriteByte(',')
 		}
 		m.WriteByte('[')
-		m.Write(encode(firsts[j]))
+		m.Write(appendString(m.AvailableBuffer(), firsts[j]))
 		m.WriteString(`,"` + ids[j] + `"]`)
 	}
 	m.WriteString(`],"pages":[`)
@@ -472,7 +472,7 @@ func (p *postings) add(page, sec, v uint32) {
 // writeEntry appends ,[key,kind,"postings"] and a newline.
 func writeEntry(b *bytes.Buffer, k entryKey, p []byte) {
 	b.WriteString(",[")
-	b.Write(encode(k.key))
+	b.Write(appendString(b.AvailableBuffer(), k.key))
 	if k.gram {
 		b.WriteString(`,1,"`)
 	} else {
@@ -501,12 +501,12 @@ func (d Doc) json() []byte {
 	var b bytes.Buffer
 	b.Grow(len(d.encoded) + 2*(len(d.URL)+len(d.Title)) + 64)
 	b.WriteString(`{"u":`)
-	b.Write(encode(d.URL))
+	b.Write(appendString(b.AvailableBuffer(), d.URL))
 	b.WriteString(`,"t":`)
-	b.Write(encode(d.Title))
+	b.Write(appendString(b.AvailableBuffer(), d.Title))
 	if d.Lang != "" {
 		b.WriteString(`,"l":`)
-		b.Write(encode(d.Lang))
+		b.Write(appendString(b.AvailableBuffer(), d.Lang))
 	}
 	b.WriteString(`,"s":`)
 	if d.encoded != nil {
