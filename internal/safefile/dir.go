@@ -20,9 +20,6 @@ func OpenDir(path string) (*Dir, error) {
 	return &Dir{root: r, fast: openFast(path)}, nil
 }
 
-// Root is the folder as an os.Root.
-func (d *Dir) Root() *os.Root { return d.root }
-
 // ReadFile reads name, a slash- or system-separated path below the folder,
 // as ReadIn does: the same files are read, and the same are refused with
 // the same errors.

@@ -12,7 +12,7 @@ import (
 func TestFastPath(t *testing.T) {
 	dir := t.TempDir()
 	os.MkdirAll(filepath.Join(dir, "content", "a"), 0o755)
-	os.WriteFile(filepath.Join(dir, "content", "a", "en.md"), []byte("# A\\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "content", "a", "en.md"), []byte("# A\n"), 0o644)
 	os.WriteFile(filepath.Join(dir, "outside"), []byte("x"), 0o644)
 	os.Symlink("../../outside", filepath.Join(dir, "content", "a", "up.md"))
 	os.Symlink("/etc/hostname", filepath.Join(dir, "content", "a", "abs.md"))
@@ -25,7 +25,7 @@ func TestFastPath(t *testing.T) {
 	if d.fast.off.Load() {
 		t.Skip("openat2 is not available here")
 	}
-	if !ok || string(data) != "# A\\n" {
+	if !ok || string(data) != "# A\n" {
 		t.Fatalf("fast read = %q, %v", data, ok)
 	}
 	for _, name := range []string{"a/up.md", "a/abs.md", "../outside", "a/missing.md", "a"} {

@@ -91,8 +91,9 @@ func (r *jsonReader) key(k string) bool {
 	return true
 }
 
-// str reads a string, sharing r.data's memory when it has no escapes. It is not ok for what encoding/json would read
-// differently: invalid UTF-8 (which it replaces) and unpaired surrogates.
+// str reads a string, sharing r.data's memory when it has no escapes. It
+// is not ok for what encoding/json would read differently: invalid UTF-8
+// (which it replaces) and unpaired surrogates.
 func (r *jsonReader) str() (string, bool) {
 	if !r.skip('"') {
 		return "", false

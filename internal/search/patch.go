@@ -35,21 +35,21 @@ func (idx *Index) Patch(changed []int, old func(name string) ([]byte, error), ha
 	}
 	n := len(idx.Docs)
 	counts := slices.Clone(o.m.Pages)
-	fragData := map[int][]byte{} // new fragments that changed
-	fragCRC := map[int]uint64{}  // CRCs of the fragments read
+	read := map[int][][]byte{} // the old fragments read, a page each, with the new pages in
 	edits := map[entryKey][]pageEdit{}
 	x := newIndexer()
-	var docs [][]byte // the fragment being patched, a page each
 	for _, i := range slices.Compact(slices.Sorted(slices.Values(changed))) {
 		if i < 0 || i >= n {
 			return nil, fmt.Errorf("search patch: no page %d of %d", i, n)
 		}
 		g := i / PagesPerFragment
-		if _, ok := fragCRC[g]; !ok {
+		docs, ok := read[g]
+		if !ok {
 			var err error
 			if docs, err = o.fragment(g, n); err != nil {
 				return nil, err
 			}
+			read[g] = docs
 		}
 		oldData := docs[i%PagesPerFragment]
 		var od Doc
@@ -63,26 +63,29 @@ func (idx *Index) Patch(changed []int, old func(name string) ([]byte, error), ha
 		}
 		nd := Doc{URL: d.URL, Title: d.Title, Lang: d.Lang, Sections: sections, encoded: encoded}
 		data := nd.json()
-		if !bytes.Equal(data, oldData) {
-			docs[i%PagesPerFragment] = data
-			counts[i] = len(sections)
-			before, after := keyValues(x, od), keyValues(x, nd)
-			for k, v := range before {
-				if !slices.Equal(v, after[k]) {
-					edits[k] = append(edits[k], pageEdit{uint32(i), after[k]})
-				}
-			}
-			for k, v := range after {
-				if _, ok := before[k]; !ok {
-					edits[k] = append(edits[k], pageEdit{uint32(i), v})
-				}
+		if bytes.Equal(data, oldData) {
+			continue
+		}
+		docs[i%PagesPerFragment] = data
+		counts[i] = len(sections)
+		before, after := keyValues(x, od), keyValues(x, nd)
+		for k, v := range before {
+			if !slices.Equal(v, after[k]) {
+				edits[k] = append(edits[k], pageEdit{uint32(i), after[k]})
 			}
 		}
-		// The fragment as it stands after this page: its last changed
-		// page decides what is written.
+		for k, v := range after {
+			if _, ok := before[k]; !ok {
+				edits[k] = append(edits[k], pageEdit{uint32(i), v})
+			}
+		}
+	}
+	// Each fragment read is joined again once, with all its new pages.
+	fragData := map[int][]byte{} // new fragments that changed
+	fragCRC := map[int]uint64{}  // checksums of the fragments read
+	for g, docs := range read {
 		joined := joinFragment(docs)
 		fragCRC[g] = crc(joined)
-		delete(fragData, g)
 		if !bytes.Equal(joined, o.loaded[FragmentName(g)]) {
 			fragData[g] = joined
 		}
@@ -278,16 +281,12 @@ func (o *oldIndex) fragment(g, n int) ([][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	var raw []json.RawMessage
-	if err := json.Unmarshal(data, &raw); err != nil {
+	docs, err := splitFragment(data)
+	if err != nil {
 		return nil, rebuild("%s: %v", name, err)
 	}
-	if len(raw) != min(PagesPerFragment, n-g*PagesPerFragment) {
-		return nil, rebuild("%s holds %d pages", name, len(raw))
-	}
-	docs := make([][]byte, len(raw))
-	for i, r := range raw {
-		docs[i] = append(slices.Clip([]byte(r)), '\n')
+	if len(docs) != min(PagesPerFragment, n-g*PagesPerFragment) {
+		return nil, rebuild("%s holds %d pages", name, len(docs))
 	}
 	if !bytes.Equal(joinFragment(docs), data) {
 		return nil, rebuild("%s is not a fragment as Shard writes it", name)

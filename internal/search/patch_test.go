@@ -426,13 +426,9 @@ func idxPatch(idx *Index, changed []int, read, sum func(string) []byte) ([]File,
 // writes them) changed by alter, as Shard would write the result.
 func alterFragment(t *testing.T, files map[string][]byte, g int, alter func([][]byte) [][]byte) {
 	t.Helper()
-	var raw []json.RawMessage
-	if err := json.Unmarshal(files[FragmentName(g)], &raw); err != nil {
+	docs, err := splitFragment(files[FragmentName(g)])
+	if err != nil {
 		t.Fatal(err)
-	}
-	docs := make([][]byte, len(raw))
-	for i, r := range raw {
-		docs[i] = append([]byte(r), '\n')
 	}
 	files[FragmentName(g)] = joinFragment(alter(docs))
 }

@@ -115,9 +115,6 @@ func EncodeSections(sections []Section) []byte {
 	return appendSections(make([]byte, 0, n+n/8), sections)
 }
 
-// encode is a string as JSON (see appendString).
-func encode(s string) []byte { return appendString(make([]byte, 0, len(s)+2), s) }
-
 func collapse(s string) string {
 	// strings.Join(strings.Fields(s), " ") in one pass: s itself when it is
 	// already collapsed (most sections' text), else one allocation.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"hash/fnv"
 	"slices"
@@ -86,6 +87,20 @@ func joinFragment(docs [][]byte) []byte {
 		out = append(out, d...)
 	}
 	return append(out, "]\n"...)
+}
+
+// splitFragment returns a fragment's pages as Doc.json writes them (the
+// inverse of joinFragment for a fragment it wrote).
+func splitFragment(data []byte) ([][]byte, error) {
+	var raw []json.RawMessage
+	if err := json.Unmarshal(data, &raw); err != nil {
+		return nil, err
+	}
+	docs := make([][]byte, len(raw))
+	for i, r := range raw {
+		docs[i] = append(slices.Clip([]byte(r)), '\n')
+	}
+	return docs, nil
 }
 
 // IsIndexFile reports whether name (relative to a language's folder) is
@@ -426,7 +441,7 @@ func (idx *Index) Shard(emit func(File) error) ([]File, error) {
 // writeManifest writes the manifest (see Manifest).
 func writeManifest(lang, hash string, firsts, ids []string, counts []int) []byte {
 	var m bytes.Buffer
-	fmt.Fprintf(&m, `{"v":%d,"lang":%s,"word":%d,"gram":%d,"group":%d,"hash":"%s","shards":[`, formatVersion, encode(lang), MaxWord, Gram, PagesPerFragment, hash)
+	fmt.Fprintf(&m, `{"v":%d,"lang":%s,"word":%d,"gram":%d,"group":%d,"hash":"%s","shards":[`, formatVersion, appendString(nil, lang), MaxWord, Gram, PagesPerFragment, hash)
 	for j := range firsts {
 		if j > 0 {
 			m.WriteByte(',')
