@@ -117,7 +117,25 @@ func Open(opts Options) (*Output, error) {
 	if o.lock, err = acquireAt(o.statePath(".lock"), opts.Out, cmd); err != nil {
 		return nil, err
 	}
+	o.clearStaging()
 	return o, nil
+}
+
+// clearStaging removes the staging folders killed builds left beside the
+// output (a whole site each): folders named as Stage names them, ".<out>-new-"
+// and digits. The lock says no build is using one.
+func (o *Output) clearStaging() {
+	prefix := "." + filepath.Base(o.abs) + "-new-"
+	stale, _ := filepath.Glob(filepath.Join(filepath.Dir(o.abs), prefix+"[0-9]*"))
+	for _, d := range stale {
+		digits := strings.TrimPrefix(filepath.Base(d), prefix)
+		if strings.Trim(digits, "0123456789") != "" {
+			continue
+		}
+		if info, err := os.Lstat(d); err == nil && info.IsDir() {
+			os.RemoveAll(d)
+		}
+	}
 }
 
 // Check compares every file in the folder with the manifest, once (it is
@@ -307,8 +325,8 @@ type Staging struct {
 	files map[string]entry // what Put wrote, by slash path: the manifest's files
 }
 
-// Stage starts a full build's staging folder. Leftover staging folders of
-// killed builds are cleared first (the lock says none is in use).
+// Stage starts a full build's staging folder (Open has cleared those of
+// killed builds).
 //
 // The folder's ownership is checked while the build runs, and again at
 // Commit; a folder with no record of docgen writing it fails at once.
@@ -323,11 +341,6 @@ func (o *Output) Stage() (*Staging, error) {
 	parent := filepath.Dir(o.abs)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
-	}
-	if stale, err := filepath.Glob(filepath.Join(parent, "."+filepath.Base(o.abs)+"-new-*")); err == nil {
-		for _, d := range stale {
-			os.RemoveAll(d)
-		}
 	}
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(o.abs)+"-new-")
 	if err != nil {

@@ -87,6 +87,20 @@ func open(t *testing.T, root, out string) (*Output, error) {
 	return o, nil
 }
 
+// openPublic opens the output public/ of a new site, closed when the test
+// ends.
+func openPublic(t *testing.T) (root, out string, o *Output) {
+	t.Helper()
+	root = site(t)
+	out = filepath.Join(root, "public")
+	o, err := open(t, root, out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { o.Close() })
+	return root, out, o
+}
+
 // publishFiles builds files into out through a staging folder.
 func publishFiles(t *testing.T, o *Output, files map[string]string) {
 	t.Helper()
@@ -177,13 +191,7 @@ func TestOwnership(t *testing.T) {
 }
 
 func TestStagingCommitAndAbort(t *testing.T) {
-	root := site(t)
-	out := filepath.Join(root, "public")
-	o, err := open(t, root, out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer o.Close()
+	root, out, o := openPublic(t)
 	publishFiles(t, o, map[string]string{"a.html": "old"})
 
 	// Abort leaves the old output as it was, and no staging folder.
@@ -407,13 +415,7 @@ func TestLiveChecksEachFileItReplaces(t *testing.T) {
 // scan of the new output finds (files with their sizes and times, and
 // every folder), including a file put twice.
 func TestStagingRecordsWhatAScanFinds(t *testing.T) {
-	root := site(t)
-	out := filepath.Join(root, "public")
-	o, err := open(t, root, out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer o.Close()
+	_, out, o := openPublic(t)
 	st, err := o.Stage()
 	if err != nil {
 		t.Fatal(err)
@@ -446,5 +448,33 @@ func TestStagingRecordsWhatAScanFinds(t *testing.T) {
 	}
 	if len(saved.files) != len(files)+7 { // 6 files, and en, en/a, en/a/b, en/a/b/c, fa, fa/search, assets
 		t.Fatalf("manifest holds %d entries, want %d", len(saved.files), len(files)+7)
+	}
+}
+
+// TestOpenClearsKilledStaging: a staging folder a killed build left beside
+// the output is removed by the next command that opens the output (a
+// serve or an incremental build too, not only a full build); a folder of
+// the user's that only looks like one is kept.
+func TestOpenClearsKilledStaging(t *testing.T) {
+	root := site(t)
+	out := filepath.Join(root, "public")
+	stale := filepath.Join(root, ".public-new-123456")
+	mine := filepath.Join(root, ".public-new-notes")
+	for _, d := range []string{stale, mine} {
+		if err := os.MkdirAll(filepath.Join(d, "en"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(d, "en", "index.html"), []byte("x"), 0o644)
+	}
+	o, err := open(t, root, out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer o.Close()
+	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+		t.Errorf("the killed build's staging folder is still there (%v)", err)
+	}
+	if read(t, filepath.Join(mine, "en", "index.html")) != "x" {
+		t.Error("a folder of the user's was touched")
 	}
 }
